@@ -1,0 +1,14 @@
+namespace Redress.Complaints;
+
+/// <summary>Where the complaint reached us.</summary>
+public enum Channel
+{
+    Web,
+    Email,
+    Api,
+    Phone,
+    Chat,
+    Social,
+    Letter,
+    InPerson,
+}

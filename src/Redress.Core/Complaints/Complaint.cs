@@ -1,0 +1,149 @@
+using Redress.Customers;
+using Redress.Sla;
+
+namespace Redress.Complaints;
+
+/// <summary>
+/// A complaint and everything that happens to it. State changes only through methods that check the rules,
+/// record a timeline event and bump <see cref="Version"/> (the concurrency token behind ETags).
+/// </summary>
+public sealed class Complaint
+{
+    private readonly List<Message> _messages = [];
+    private readonly List<TimelineEvent> _timeline = [];
+
+    private Complaint()
+    {
+    }
+
+    public long Id { get; private set; }
+    public string Reference { get; private set; } = "";
+    public long CustomerId { get; private set; }
+    public Customer Customer { get; private set; } = null!;
+    public string Subject { get; private set; } = "";
+    /// <summary>The customer's own words, verbatim. Never edited.</summary>
+    public string CustomerWords { get; private set; } = "";
+    public Channel Channel { get; private set; }
+    public string Category { get; private set; } = ComplaintLimits.DefaultCategory;
+    public string? OrderReference { get; private set; }
+    public string? DesiredOutcome { get; private set; }
+    public ComplaintStatus Status { get; private set; }
+    public Priority Priority { get; private set; }
+    /// <summary>The one accountable person; null until someone takes the case.</summary>
+    public string? OwnerId { get; private set; }
+    public int Version { get; private set; }
+    public DateTime ReceivedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime AcknowledgedAt { get; private set; }
+    public DateTime FirstResponseDueAt { get; private set; }
+    public DateTime? FirstRespondedAt { get; private set; }
+    public DateTime ResolveDueAt { get; private set; }
+    /// <summary>The next deadline the case is working against; the queue sorts on it.</summary>
+    public DateTime NextDueAt { get; private set; }
+
+    public IReadOnlyList<Message> Messages => _messages;
+    public IReadOnlyList<TimelineEvent> Timeline => _timeline;
+
+    public static Complaint Receive(
+        ValidComplaint input, Customer customer, string reference, Priority priority, SlaDueTimes sla, Actor receivedBy, DateTime now)
+    {
+        var complaint = new Complaint
+        {
+            Reference = reference,
+            Customer = customer,
+            Subject = input.Subject,
+            CustomerWords = input.Description,
+            Channel = input.Channel,
+            Category = input.Category,
+            OrderReference = input.OrderReference,
+            DesiredOutcome = input.DesiredOutcome,
+            Status = ComplaintStatus.Open,
+            Priority = priority,
+            Version = 1,
+            ReceivedAt = now,
+            UpdatedAt = now,
+            AcknowledgedAt = sla.AcknowledgedAt,
+            FirstResponseDueAt = sla.FirstResponseDue,
+            ResolveDueAt = sla.ResolveDue,
+            NextDueAt = sla.FirstResponseDue,
+        };
+
+        var words = new Message(MessageDirection.Inbound, input.Description, input.CustomerName, null, now);
+        complaint._messages.Add(words);
+        complaint._timeline.Add(new TimelineEvent(TimelineKinds.Received,
+            $"Complaint received by {WireNames.Of(input.Channel).Replace('_', ' ')}" + (receivedBy == Actor.System ? "" : $", recorded by {receivedBy.Name}"),
+            receivedBy.Id is null ? Actor.Customer(input.CustomerName) : receivedBy, now, words));
+
+        var acknowledgement = new Message(MessageDirection.Outbound,
+            Acknowledgement.Compose(input.CustomerName, input.Subject, reference, sla.FirstResponseDue), Actor.System.Name, null, now);
+        complaint._messages.Add(acknowledgement);
+        complaint._timeline.Add(new TimelineEvent(TimelineKinds.Acknowledged,
+            $"Acknowledgement sent to {customer.Email}: thanks, reference {reference}, reply promised by {Acknowledgement.FormatDue(sla.FirstResponseDue)}",
+            Actor.System, now, acknowledgement));
+        return complaint;
+    }
+
+    public bool IsOpen => ComplaintStatuses.IsOpen(Status);
+
+    public void AssignOwner(string ownerId, string ownerName, Actor by, DateTime now)
+    {
+        if (Status == ComplaintStatus.Closed)
+        {
+            throw new DomainRuleException("A closed complaint cannot change owner.");
+        }
+        if (OwnerId == ownerId)
+        {
+            throw new DomainRuleException($"{ownerName} already owns this complaint.");
+        }
+        var summary = by.Id == ownerId ? $"{ownerName} took ownership" : $"{by.Name} made {ownerName} the owner";
+        OwnerId = ownerId;
+        Record(new TimelineEvent(TimelineKinds.OwnerAssigned, summary, by, now), now);
+    }
+
+    /// <summary>A reply to the customer. On an unowned case the person who answers becomes the owner.</summary>
+    public Message SendReply(string body, Actor author, DateTime now)
+    {
+        EnsureNotClosed("reply to");
+        if (OwnerId is null && author.Id is not null)
+        {
+            AssignOwner(author.Id, author.Name, author, now);
+        }
+
+        var message = new Message(MessageDirection.Outbound, body, author.Name, author.Id, now);
+        _messages.Add(message);
+        if (FirstRespondedAt is null)
+        {
+            FirstRespondedAt = now;
+            NextDueAt = ResolveDueAt;
+        }
+        if (Status == ComplaintStatus.Open)
+        {
+            Status = ComplaintStatus.InProgress;
+        }
+        Record(new TimelineEvent(TimelineKinds.ReplySent, $"{author.Name} replied to the customer", author, now, message), now);
+        return message;
+    }
+
+    public Message AddInternalNote(string body, Actor author, DateTime now)
+    {
+        var message = new Message(MessageDirection.Internal, body, author.Name, author.Id, now);
+        _messages.Add(message);
+        Record(new TimelineEvent(TimelineKinds.NoteAdded, $"{author.Name} added an internal note", author, now, message), now);
+        return message;
+    }
+
+    private void EnsureNotClosed(string action)
+    {
+        if (Status == ComplaintStatus.Closed)
+        {
+            throw new DomainRuleException($"The complaint is closed; reopen it before you {action} it.");
+        }
+    }
+
+    private void Record(TimelineEvent timelineEvent, DateTime now)
+    {
+        _timeline.Add(timelineEvent);
+        UpdatedAt = now;
+        Version++;
+    }
+}

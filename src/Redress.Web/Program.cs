@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Redress.Web;
+using Redress.Web.Api;
+using Redress.Web.Complaints;
+using Redress.Web.Demo;
+using Redress.Web.Identity;
+using Redress.Web.Public;
+using Redress.Web.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Contract configuration keys (Redress:*, Database:*), checked at start so a bad setting fails here, not at the first request.
+builder.Services.AddOptions<RedressOptions>().BindConfiguration(RedressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<BootstrapOptions>().BindConfiguration($"{RedressOptions.Section}:Bootstrap").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<PublicFormOptions>().BindConfiguration(PublicFormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Storage: SQLite in the data directory by default, PostgreSQL for several nodes.
+builder.Services.AddRedressDatabase(builder.Configuration);
+
+// Staff sign in with ASP.NET Core Identity (cookie for pages); integrations use personal API tokens (Bearer).
+builder.Services.AddIdentityCore<StaffUser>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Lockout.MaxFailedAccessAttempts = 10;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<RedressDb>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+    .AddIdentityCookies();
+builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "redress.auth";
+    options.LoginPath = "/login";
+    options.LogoutPath = "/logout";
+    options.AccessDeniedPath = "/access-denied";
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(12);
+});
+builder.Services.AddMemoryCache();
+
+// Roles: every staff page and endpoint needs one; anything not marked otherwise needs at least Agent.
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Agent, policy => policy.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin))
+    .AddPolicy(Policies.Supervisor, policy => policy.RequireRole(Roles.Supervisor, Roles.Admin))
+    .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin).Build());
+
+// Keys in the database so every node can read every node's cookies and antiforgery tokens.
+builder.Services.AddDataProtection().SetApplicationName("Redress").PersistKeysToDbContext<RedressDb>();
+
+// Server-rendered pages live in their feature folders (Complaints/, Public/, Identity/).
+builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+
+// JSON: camelCase, enums as snake_case strings (in_progress).
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+
+// Errors are RFC 9457 problem details.
+builder.Services.AddProblemDetails();
+
+// The public complaint form is open to anyone, so it is rate-limited per client address.
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.OnRejected = (context, ct) => new ValueTask(context.HttpContext.Response.WriteAsync(
+        "Too many complaints from your address in the last minute. Please wait a minute, then go back and send it again.", ct));
+    // Only sending counts: reading the form is free.
+    options.AddPolicy(PublicFormOptions.RateLimitPolicy, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => PublicFormOptions.Limiter(context.RequestServices))
+        : RateLimitPartition.GetNoLimiter("read"));
+});
+
+// OpenAPI document and a browsable reference at /api/docs.
+builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<ApiDocument>());
+
+// /healthz and /readyz check that the database answers.
+builder.Services.AddHealthChecks().AddDbContextCheck<RedressDb>("database");
+
+// Nothing Redress takes needs more than this; bigger bodies are refused before they are read.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
+builder.Services.AddScoped<Intake>();
+builder.Services.AddScoped<CaseWork>();
+builder.Services.AddScoped<StaffBootstrap>();
+builder.Services.AddScoped<DemoSeeder>();
+
+var app = builder.Build();
+
+// `Redress.Web migrate`: apply the database migrations and exit, for operators who migrate before rolling out.
+if (args.Contains("migrate"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<RedressDb>());
+    Console.WriteLine("Database migrated.");
+    return;
+}
+
+await Startup.PrepareAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages();
+app.MapComplaints();
+app.MapApiDocs();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealthChecks("/readyz").AllowAnonymous();
+
+app.Run();
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Redress.Web.Storage;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers <see cref="RedressDb"/> on the configured provider; the SQLite file lives in the data directory.</summary>
+    public static IServiceCollection AddRedressDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString("Redress");
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Redress is empty. Set ConnectionStrings__Redress to an Npgsql connection string.");
+            }
+            services.AddDbContextPool<RedressDb, PostgresRedressDb>(options => options.UseNpgsql(connectionString));
+        }
+        else
+        {
+            connectionString ??= SqliteConnectionString(configuration[$"{RedressOptions.Section}:DataDirectory"] ?? "./data");
+            services.AddDbContextPool<RedressDb, SqliteRedressDb>(options => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(SqlitePragmas.Instance));
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionString(string dataDirectory)
+    {
+        var folder = Path.GetFullPath(dataDirectory);
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, "redress.db"),
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>Applies pending migrations; safe to run on every start and from several nodes (EF takes a lock).</summary>
+    public static async Task MigrateAsync(RedressDb db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run while one writer writes; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    /// <summary>Per-connection SQLite settings: in WAL mode NORMAL sync survives a process crash and saves an fsync per commit.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>Used by `dotnet ef migrations add --context SqliteRedressDb`.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRedressDb>
+{
+    public SqliteRedressDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteRedressDb>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+/// <summary>Used by `dotnet ef migrations add --context PostgresRedressDb`.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresRedressDb>
+{
+    public PostgresRedressDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresRedressDb>().UseNpgsql("Host=localhost;Database=redress_design").Options);
+}
