@@ -22,7 +22,7 @@ builder.Services.AddOptions<PublicFormOptions>().BindConfiguration(PublicFormOpt
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Storage: SQLite in the data directory by default, PostgreSQL for several nodes.
-builder.Services.AddRedressDatabase(builder.Configuration);
+builder.Services.AddRedressDatabase();
 
 // Staff sign in with ASP.NET Core Identity (cookie for pages); integrations use personal API tokens (Bearer).
 builder.Services.AddIdentityCore<StaffUser>(options =>
@@ -35,9 +35,12 @@ builder.Services.AddIdentityCore<StaffUser>(options =>
     .AddEntityFrameworkStores<RedressDb>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<StaffClaimsFactory>();
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+// Under /api a request is a client with a token (401 problem when missing), elsewhere a person with a cookie (sent to /login).
+builder.Services.AddAuthentication(StaffSchemes.Default)
+    .AddPolicyScheme(StaffSchemes.Default, "Cookie for pages, token for the API", options => options.ForwardDefaultSelector = context =>
+        context.Request.Path.StartsWithSegments("/api") ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
     .AddIdentityCookies();
-builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "redress.auth";
@@ -87,6 +90,9 @@ builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<ApiD
 
 // /healthz and /readyz check that the database answers.
 builder.Services.AddHealthChecks().AddDbContextCheck<RedressDb>("database");
+
+// Serve wwwroot from the build output when not published (dotnet run, tests); a no-op in a published app.
+builder.WebHost.UseStaticWebAssets();
 
 // Nothing Redress takes needs more than this; bigger bodies are refused before they are read.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);

@@ -56,6 +56,7 @@ public sealed class CaseModel(RedressDb db, CaseWork work, TimeProvider clock) :
         {
             CaseOutcome.NotFound => StatusCodes.Status404NotFound,
             CaseOutcome.Stale => StatusCodes.Status412PreconditionFailed,
+            CaseOutcome.Invalid => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status409Conflict,
         };
         return await ShowAsync(reference, ct, reason, body, visibility, status);

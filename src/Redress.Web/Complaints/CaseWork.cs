@@ -12,6 +12,8 @@ public enum CaseOutcome
     Stale,
     /// <summary>The domain said no; the reason says why.</summary>
     Refused,
+    /// <summary>The request named something that does not exist (a member of staff, say); the reason says what.</summary>
+    Invalid,
 }
 
 public sealed record CaseResult<T>(CaseOutcome Outcome, T? Value = default, int Version = 0, string? Reason = null);
@@ -38,7 +40,7 @@ public sealed class CaseWork(RedressDb db, TimeProvider clock)
             .FirstOrDefaultAsync(ct);
         if (owner is null)
         {
-            return new CaseResult<StaffRef>(CaseOutcome.Refused, Reason: $"There is no member of staff '{key}'.");
+            return new CaseResult<StaffRef>(CaseOutcome.Invalid, Reason: $"There is no member of staff '{key}'.");
         }
         return await UpdateAsync(reference, ifMatch, (c, now) =>
         {

@@ -233,6 +233,10 @@ public static class ComplaintsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["owner"] = ["owner is required: a user id or e-mail address."] });
         }
         var result = await work.AssignAsync(reference, body.Value.Owner, user.ToActor(), request.Headers.IfMatch.ToString(), ct);
+        if (result.Outcome == CaseOutcome.Invalid)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["owner"] = [result.Reason!] });
+        }
         if (result.Outcome != CaseOutcome.Done)
         {
             return Failure(result, reference);

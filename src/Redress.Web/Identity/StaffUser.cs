@@ -25,3 +25,8 @@ public static class Policies
     public const string Admin = "admin";
     public const string ApiAgent = "api-agent";
 }
+
+public static class StaffSchemes
+{
+    public const string Default = "staff";
+}

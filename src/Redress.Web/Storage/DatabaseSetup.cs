@@ -3,35 +3,33 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Redress.Web.Storage;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers <see cref="RedressDb"/> on the configured provider; the SQLite file lives in the data directory.</summary>
-    public static IServiceCollection AddRedressDatabase(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers <see cref="RedressDb"/> on the configured provider; the SQLite file lives in the data directory.
+    /// Settings are read when the context is first resolved, after every configuration source (tests included) is in.
+    /// </summary>
+    public static IServiceCollection AddRedressDatabase(this IServiceCollection services)
     {
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
-        var connectionString = configuration.GetConnectionString("Redress");
-
-        if (provider == DatabaseProvider.Postgres)
-        {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    "Database:Provider is Postgres but ConnectionStrings:Redress is empty. Set ConnectionStrings__Redress to an Npgsql connection string.");
-            }
-            services.AddDbContextPool<RedressDb, PostgresRedressDb>(options => options.UseNpgsql(connectionString));
-        }
-        else
-        {
-            connectionString ??= SqliteConnectionString(configuration[$"{RedressOptions.Section}:DataDirectory"] ?? "./data");
-            services.AddDbContextPool<RedressDb, SqliteRedressDb>(options => options
-                .UseSqlite(connectionString)
-                .AddInterceptors(SqlitePragmas.Instance));
-        }
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddDbContextPool<SqliteRedressDb>((sp, options) => options
+            .UseSqlite(ConnectionString(sp) ?? SqliteConnectionString(sp.GetRequiredService<IOptions<RedressOptions>>().Value.DataDirectory))
+            .AddInterceptors(SqlitePragmas.Instance));
+        services.AddDbContextPool<PostgresRedressDb>((sp, options) => options.UseNpgsql(ConnectionString(sp)
+            ?? throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:Redress is empty. Set ConnectionStrings__Redress to an Npgsql connection string.")));
+        services.AddScoped<RedressDb>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresRedressDb>()
+            : sp.GetRequiredService<SqliteRedressDb>());
         return services;
     }
+
+    private static string? ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString("Redress") is { Length: > 0 } value ? value : null;
 
     public static string SqliteConnectionString(string dataDirectory)
     {

@@ -1,0 +1,126 @@
+using Redress.Complaints;
+using Redress.Customers;
+using Redress.Sla;
+
+namespace Redress.Core.Tests.Complaints;
+
+public class ComplaintTests
+{
+    private static readonly DateTime Received = new(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
+    private static readonly Actor Alex = new("user-alex", "Alex Morgan");
+    private static readonly Actor Sam = new("user-sam", "Sam Carter");
+
+    private static Complaint Receive(Priority priority = Priority.Normal)
+    {
+        var input = new ValidComplaint("Maria Garcia", "maria@example.com", null, "Parcel arrived damaged",
+            "The box was crushed and the vase is broken.", Channel.Web, "delivery", "A-1001", "A replacement vase");
+        var customer = new Customer(input.CustomerName, input.CustomerEmail, null, Received);
+        return Complaint.Receive(input, customer, ComplaintReference.Format(2026, 123), priority,
+            SlaPolicy.Default.DueTimes(priority, Received), Actor.System, Received);
+    }
+
+    [Fact]
+    public void A_received_complaint_is_acknowledged_at_once_with_thanks_reference_and_a_time()
+    {
+        var complaint = Receive();
+
+        Assert.Equal("RD-2026-000123", complaint.Reference);
+        Assert.Equal(ComplaintStatus.Open, complaint.Status);
+        Assert.Equal([TimelineKinds.Received, TimelineKinds.Acknowledged], complaint.Timeline.Select(e => e.Kind));
+        var acknowledgement = complaint.Messages.Single(m => m.Direction == MessageDirection.Outbound);
+        Assert.Equal(Received, acknowledgement.CreatedAt);
+        Assert.Contains("Thank you for telling us", acknowledgement.Body);
+        Assert.Contains("RD-2026-000123", acknowledgement.Body);
+        Assert.Contains("Tuesday 3 November 2026 at 09:30 UTC", acknowledgement.Body);
+        Assert.Equal(Received.AddHours(24), complaint.FirstResponseDueAt);
+        Assert.Equal(complaint.FirstResponseDueAt, complaint.NextDueAt);
+    }
+
+    [Fact]
+    public void The_customers_words_are_kept_as_the_first_inbound_message()
+    {
+        var complaint = Receive();
+
+        var words = complaint.Messages[0];
+        Assert.Equal(MessageDirection.Inbound, words.Direction);
+        Assert.Equal(complaint.CustomerWords, words.Body);
+        Assert.Equal("Maria Garcia", words.AuthorName);
+    }
+
+    [Fact]
+    public void An_urgent_complaint_promises_a_reply_within_the_hour()
+    {
+        var complaint = Receive(Priority.Urgent);
+
+        Assert.Equal(Received.AddHours(1), complaint.FirstResponseDueAt);
+    }
+
+    [Fact]
+    public void Whoever_answers_an_unowned_case_becomes_its_owner()
+    {
+        var complaint = Receive();
+
+        complaint.SendReply("I am sorry. I will look after this personally and write again by Friday.", Alex, Received.AddHours(2));
+
+        Assert.Equal(Alex.Id, complaint.OwnerId);
+        Assert.Equal(ComplaintStatus.InProgress, complaint.Status);
+        Assert.Equal(Received.AddHours(2), complaint.FirstRespondedAt);
+        Assert.Equal(complaint.ResolveDueAt, complaint.NextDueAt);
+        Assert.Equal([TimelineKinds.OwnerAssigned, TimelineKinds.ReplySent], complaint.Timeline.Skip(2).Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void A_later_reply_keeps_the_first_response_time()
+    {
+        var complaint = Receive();
+        complaint.SendReply("First reply.", Alex, Received.AddHours(2));
+
+        complaint.SendReply("Second reply.", Alex, Received.AddHours(5));
+
+        Assert.Equal(Received.AddHours(2), complaint.FirstRespondedAt);
+    }
+
+    [Fact]
+    public void An_internal_note_does_not_count_as_answering_the_customer()
+    {
+        var complaint = Receive();
+
+        complaint.AddInternalNote("Checked the courier's photos.", Alex, Received.AddHours(1));
+
+        Assert.Null(complaint.FirstRespondedAt);
+        Assert.Equal(ComplaintStatus.Open, complaint.Status);
+        Assert.Null(complaint.OwnerId);
+    }
+
+    [Fact]
+    public void Every_change_moves_the_version_on()
+    {
+        var complaint = Receive();
+        var before = complaint.Version;
+
+        complaint.AddInternalNote("Note.", Alex, Received.AddHours(1));
+
+        Assert.Equal(before + 1, complaint.Version);
+    }
+
+    [Fact]
+    public void Handing_a_case_to_someone_records_who_did_it()
+    {
+        var complaint = Receive();
+
+        complaint.AssignOwner(Sam.Id!, Sam.Name, Alex, Received.AddHours(1));
+
+        Assert.Equal("Alex Morgan made Sam Carter the owner", complaint.Timeline[^1].Summary);
+    }
+
+    [Fact]
+    public void Assigning_the_current_owner_again_is_refused()
+    {
+        var complaint = Receive();
+        complaint.AssignOwner(Alex.Id!, Alex.Name, Alex, Received.AddHours(1));
+
+        var refused = Assert.Throws<DomainRuleException>(() => complaint.AssignOwner(Alex.Id!, Alex.Name, Alex, Received.AddHours(2)));
+
+        Assert.Equal("Alex Morgan already owns this complaint.", refused.Message);
+    }
+}
