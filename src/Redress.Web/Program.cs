@@ -97,6 +97,7 @@ builder.WebHost.UseStaticWebAssets();
 // Nothing Redress takes needs more than this; bigger bodies are refused before they are read.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
+builder.Services.AddSingleton<WriteGate>();
 builder.Services.AddScoped<Intake>();
 builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<StaffBootstrap>();

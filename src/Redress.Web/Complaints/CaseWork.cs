@@ -22,7 +22,7 @@ public sealed record CaseResult<T>(CaseOutcome Outcome, T? Value = default, int 
 /// Changes to an existing case, shared by the API and the pages: load, check the version the caller saw,
 /// let the domain act (or refuse), save with the concurrency token.
 /// </summary>
-public sealed class CaseWork(RedressDb db, TimeProvider clock)
+public sealed class CaseWork(RedressDb db, WriteGate writeGate, TimeProvider clock)
 {
     public Task<CaseResult<Message>> ReplyAsync(string reference, string body, Actor author, string? ifMatch, CancellationToken ct) =>
         UpdateAsync(reference, ifMatch, (c, now) => c.SendReply(body, author, now), ct);
@@ -75,6 +75,7 @@ public sealed class CaseWork(RedressDb db, TimeProvider clock)
 
         try
         {
+            using var writing = await writeGate.EnterAsync(ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

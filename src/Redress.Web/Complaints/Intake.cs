@@ -11,7 +11,7 @@ namespace Redress.Web.Complaints;
 /// Files a validated complaint: finds or creates the customer, numbers the case, acknowledges it,
 /// and saves it all in one transaction (with the idempotency record when the caller sent a key).
 /// </summary>
-public sealed class Intake(RedressDb db, TimeProvider clock)
+public sealed class Intake(RedressDb db, WriteGate writeGate, TimeProvider clock)
 {
     public async Task<Complaint> FileAsync(
         ValidComplaint input,
@@ -40,6 +40,7 @@ public sealed class Intake(RedressDb db, TimeProvider clock)
     private async Task<Complaint> FileOnceAsync(
         ValidComplaint input, Actor receivedBy, Func<Complaint, IdempotencyRecord>? idempotencyRecord, Priority priority, DateTime now, CancellationToken ct)
     {
+        using var writing = await writeGate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var customer = await db.Customers.SingleOrDefaultAsync(c => c.Email == input.CustomerEmail, ct);

@@ -54,7 +54,10 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Per-connection SQLite settings: in WAL mode NORMAL sync survives a process crash and saves an fsync per commit.</summary>
+    /// <summary>
+    /// Per-connection SQLite settings: in WAL mode NORMAL sync survives a process crash and saves an fsync per commit;
+    /// SQLite's own busy handler waits in small steps for writes that do not pass the <see cref="WriteGate"/>.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
@@ -70,7 +73,7 @@ public static class DatabaseSetup
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
             command.ExecuteNonQuery();
         }
     }
