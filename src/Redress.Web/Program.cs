@@ -98,7 +98,9 @@ builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
 builder.Services.AddSingleton<WriteGate>();
-builder.Services.AddScoped<Intake>();
+// Intake is one queue per node that commits complaints in groups (see Intake).
+builder.Services.AddSingleton<Intake>();
+builder.Services.AddHostedService(services => services.GetRequiredService<Intake>());
 builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<StaffBootstrap>();
 builder.Services.AddScoped<DemoSeeder>();

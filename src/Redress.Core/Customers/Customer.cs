@@ -22,6 +22,16 @@ public sealed class Customer
     public string? Phone { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>Set once, by storage, when the row is written.</summary>
+    public void AssignId(long id)
+    {
+        if (Id != 0)
+        {
+            throw new InvalidOperationException($"Customer {Id} already has an id.");
+        }
+        Id = id;
+    }
+
     /// <summary>A returning customer may give a new phone number; we keep the latest one they gave.</summary>
     public void UpdatePhone(string? phone)
     {

@@ -130,15 +130,13 @@ public static class ComplaintsApi
                         ResponseBody = JsonSerializer.Serialize(filed, json.Value.SerializerOptions),
                         CreatedAt = clock.GetUtcNow().UtcDateTime,
                     };
-                },
-                ct: ct);
+                });
             filed ??= ToFiled(complaint);
             return TypedResults.Created(LocationOf(complaint.Reference), filed);
         }
-        catch (DbUpdateException) when (key is not null)
+        catch (System.Data.Common.DbException) when (key is not null)
         {
             // The same key won a race in another request: answer as it did.
-            db.ChangeTracker.Clear();
             return await ReplayAsync(db, scope, key, body.Sha256, request.HttpContext, json.Value.SerializerOptions, ct) ?? throw new InvalidOperationException("Filing failed and no idempotent answer was stored.");
         }
     }

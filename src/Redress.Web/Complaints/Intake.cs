@@ -7,82 +7,151 @@ using Redress.Web.Storage;
 
 namespace Redress.Web.Complaints;
 
-/// <summary>
-/// Files a validated complaint: finds or creates the customer, numbers the case, acknowledges it,
-/// and saves it all in one transaction (with the idempotency record when the caller sent a key).
-/// </summary>
-public sealed class Intake(RedressDb db, WriteGate writeGate, TimeProvider clock)
+/// <summary>One complaint waiting to be filed, and the caller waiting for it.</summary>
+public sealed record IntakeJob(
+    ValidComplaint Input,
+    Actor ReceivedBy,
+    Func<Complaint, IdempotencyRecord>? IdempotencyRecord,
+    Priority Priority,
+    DateTime ReceivedAt)
 {
-    public async Task<Complaint> FileAsync(
+    internal TaskCompletionSource<Complaint> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Files validated complaints: finds or creates the customer, numbers the case, acknowledges it, and saves it all
+/// in one transaction with the idempotency record when the caller sent a key. The caller is answered only after
+/// the commit, so a complaint whose 201 was sent is on disk.
+/// </summary>
+/// <remarks>
+/// Complaints that arrive together are committed together (group commit): one transaction, one walk of each
+/// index, one WAL write for many complaints. SQLite takes one writer at a time, so this is what lets intake keep
+/// up under load. If a shared transaction fails, each complaint in it is retried on its own, so one bad apple
+/// (a reused idempotency key, say) fails only its own request.
+/// </remarks>
+public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, TimeProvider clock, ILogger<Intake> log) : BackgroundService
+{
+    private const int MaxBatch = 128;
+    private readonly System.Threading.Channels.Channel<IntakeJob> _jobs = System.Threading.Channels.Channel.CreateUnbounded<IntakeJob>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Queues the complaint for the next group commit and waits for it to be on disk.</summary>
+    public Task<Complaint> FileAsync(
         ValidComplaint input,
         Actor receivedBy,
         Func<Complaint, IdempotencyRecord>? idempotencyRecord = null,
         Priority priority = Priority.Normal,
-        DateTime? receivedAt = null,
-        CancellationToken ct = default)
+        DateTime? receivedAt = null)
     {
-        var now = receivedAt ?? clock.GetUtcNow().UtcDateTime;
-        // Two first-time complaints from one new address can race on the customer's unique e-mail; a retry sees the winner.
-        // A key reused concurrently fails every time and surfaces to the caller, which replays the stored answer.
-        for (var attempt = 1; ; attempt++)
+        var job = new IntakeJob(input, receivedBy, idempotencyRecord, priority, receivedAt ?? clock.GetUtcNow().UtcDateTime);
+        if (!_jobs.Writer.TryWrite(job))
         {
-            try
+            throw new InvalidOperationException("Redress is shutting down and takes no more complaints.");
+        }
+        return job.Completion.Task;
+    }
+
+    /// <summary>Files one complaint at once, without the queue (start-up work, before the queue runs).</summary>
+    public async Task<Complaint> FileNowAsync(ValidComplaint input, Actor receivedBy, Priority priority, DateTime receivedAt, CancellationToken ct)
+    {
+        var job = new IntakeJob(input, receivedBy, null, priority, receivedAt);
+        await WriteAsync([job], ct);
+        return await job.Completion.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _jobs.Reader.WaitToReadAsync(stoppingToken))
             {
-                return await FileOnceAsync(input, receivedBy, idempotencyRecord, priority, now, ct);
+                await WriteAsync(TakeBatch(), CancellationToken.None);
             }
-            catch (DbUpdateException) when (attempt < 3)
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: refuse new complaints, but file the ones already accepted.
+            _jobs.Writer.TryComplete();
+            while (_jobs.Reader.TryPeek(out _))
             {
-                db.ChangeTracker.Clear();
+                await WriteAsync(TakeBatch(), CancellationToken.None);
             }
         }
     }
 
-    private async Task<Complaint> FileOnceAsync(
-        ValidComplaint input, Actor receivedBy, Func<Complaint, IdempotencyRecord>? idempotencyRecord, Priority priority, DateTime now, CancellationToken ct)
+    private List<IntakeJob> TakeBatch()
     {
+        var batch = new List<IntakeJob>();
+        while (batch.Count < MaxBatch && _jobs.Reader.TryRead(out var job))
+        {
+            batch.Add(job);
+        }
+        return batch;
+    }
+
+    private async Task WriteAsync(List<IntakeJob> batch, CancellationToken ct)
+    {
+        try
+        {
+            var complaints = await SaveAsync(batch, ct);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Completion.TrySetResult(complaints[i]);
+            }
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            foreach (var job in batch)
+            {
+                await WriteAsync([job], ct);
+            }
+        }
+        catch (Exception ex)
+        {
+            log.LogDebug(ex, "Filing a complaint failed");
+            batch[0].Completion.TrySetException(ex);
+        }
+    }
+
+    private async Task<List<Complaint>> SaveAsync(List<IntakeJob> batch, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RedressDb>();
         using var writing = await writeGate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var rows = new IntakeRows(db.Database.GetDbConnection(), transaction.GetDbTransaction());
 
-        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Email == input.CustomerEmail, ct);
-        if (customer is null)
+        var emails = batch.Select(j => j.Input.CustomerEmail).Distinct().ToList();
+        var customers = await db.Customers.AsNoTracking().Where(c => emails.Contains(c.Email)).ToDictionaryAsync(c => c.Email, ct);
+
+        var complaints = new List<Complaint>(batch.Count);
+        foreach (var job in batch)
         {
-            customer = new Customer(input.CustomerName, input.CustomerEmail, input.CustomerPhone, now);
-            db.Customers.Add(customer);
-        }
-        else
-        {
-            customer.UpdatePhone(input.CustomerPhone);
+            var input = job.Input;
+            if (!customers.TryGetValue(input.CustomerEmail, out var customer))
+            {
+                customer = new Customer(input.CustomerName, input.CustomerEmail, input.CustomerPhone, job.ReceivedAt);
+                customer.AssignId(await rows.InsertCustomerAsync(customer, ct));
+                customers[customer.Email] = customer;
+            }
+            else if (input.CustomerPhone is not null && input.CustomerPhone != customer.Phone)
+            {
+                // A returning customer's latest phone number is the one to call.
+                customer.UpdatePhone(input.CustomerPhone);
+                await rows.UpdatePhoneAsync(customer.Id, input.CustomerPhone, ct);
+            }
+
+            var reference = ComplaintReference.Format(job.ReceivedAt.Year, await rows.NextSequenceAsync(job.ReceivedAt.Year, ct));
+            var complaint = Complaint.Receive(input, customer, reference, job.Priority,
+                SlaPolicy.Default.DueTimes(job.Priority, job.ReceivedAt), job.ReceivedBy, job.ReceivedAt);
+            await rows.InsertComplaintAsync(complaint, customer.Id, ct);
+            if (job.IdempotencyRecord is not null)
+            {
+                await rows.InsertIdempotencyAsync(job.IdempotencyRecord(complaint), ct);
+            }
+            complaints.Add(complaint);
         }
 
-        var reference = ComplaintReference.Format(now.Year, await NextSequenceAsync(now.Year, ct));
-        var complaint = Complaint.Receive(input, customer, reference, priority, SlaPolicy.Default.DueTimes(priority, now), receivedBy, now);
-        db.Complaints.Add(complaint);
-        await db.SaveChangesAsync(ct);
-
-        if (idempotencyRecord is not null)
-        {
-            db.IdempotencyRecords.Add(idempotencyRecord(complaint));
-            await db.SaveChangesAsync(ct);
-        }
         await transaction.CommitAsync(ct);
-        return complaint;
-    }
-
-    /// <summary>One atomic upsert on both databases, inside the filing transaction, so numbers are never reused.</summary>
-    private async Task<long> NextSequenceAsync(int year, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
-            INSERT INTO "ReferenceCounters" ("Year", "Next") VALUES (@year, 1)
-            ON CONFLICT ("Year") DO UPDATE SET "Next" = "ReferenceCounters"."Next" + 1
-            RETURNING "Next"
-            """;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@year";
-        parameter.Value = year;
-        command.Parameters.Add(parameter);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return complaints;
     }
 }

@@ -50,11 +50,12 @@ public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff
             var input = new ValidComplaint(
                 $"{first} {last}", $"{first}.{last}{i}@example.com".ToLowerInvariant(), null,
                 Subject(sample), sample.Narrative, ChannelCycle[i % ChannelCycle.Length], Category(sample.Product), null, null);
-            var complaint = await intake.FileAsync(input, Actor.System, priority: PriorityOf(sample, i), receivedAt: receivedAt, ct: ct);
+            var filed = await intake.FileNowAsync(input, Actor.System, PriorityOf(sample, i), receivedAt, ct);
 
             // Older cases have been picked up and answered; the newest wait in the queue.
             if (i >= 12 && i % 3 != 0)
             {
+                var complaint = await db.Complaints.SingleAsync(c => c.Reference == filed.Reference, ct);
                 var owner = owners[i % 2];
                 complaint.AssignOwner(owner.Id!, owner.Name, owner, receivedAt.AddMinutes(40));
                 complaint.SendReply(

@@ -31,7 +31,7 @@ public sealed class ComplainModel(Intake intake) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync()
     {
         // The channel is always the web form, whatever a crafted post says.
         var (valid, errors) = ComplaintValidation.Validate(Input with { Channel = null }, Channel.Web);
@@ -41,7 +41,7 @@ public sealed class ComplainModel(Intake intake) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var complaint = await intake.FileAsync(valid, Actor.System, ct: ct);
+        var complaint = await intake.FileAsync(valid, Actor.System);
         var acknowledgement = complaint.Messages.First(m => m.Direction == MessageDirection.Outbound);
         TempData["Reference"] = complaint.Reference;
         TempData["Acknowledgement"] = acknowledgement.Body;
