@@ -123,6 +123,13 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
         var emails = batch.Select(j => j.Input.CustomerEmail).Distinct().ToList();
         var customers = await db.Customers.AsNoTracking().Where(c => emails.Contains(c.Email)).ToDictionaryAsync(c => c.Email, ct);
 
+        // One upsert numbers the whole batch, per year (a batch can straddle New Year).
+        var nextNumber = new Dictionary<int, long>();
+        foreach (var year in batch.GroupBy(j => j.ReceivedAt.Year))
+        {
+            nextNumber[year.Key] = await rows.ReserveSequenceAsync(year.Key, year.Count(), ct);
+        }
+
         var complaints = new List<Complaint>(batch.Count);
         foreach (var job in batch)
         {
@@ -140,7 +147,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
                 await rows.UpdatePhoneAsync(customer.Id, input.CustomerPhone, ct);
             }
 
-            var reference = ComplaintReference.Format(job.ReceivedAt.Year, await rows.NextSequenceAsync(job.ReceivedAt.Year, ct));
+            var reference = ComplaintReference.Format(job.ReceivedAt.Year, nextNumber[job.ReceivedAt.Year]++);
             var complaint = Complaint.Receive(input, customer, reference, job.Priority,
                 SlaPolicy.Default.DueTimes(job.Priority, job.ReceivedAt), job.ReceivedBy, job.ReceivedAt);
             await rows.InsertComplaintAsync(complaint, customer.Id, ct);

@@ -42,10 +42,10 @@ internal sealed class IntakeRows : IAsyncDisposable
             """, "@name", "@email", "@phone", "@createdAt");
         _phone = Prepare("""UPDATE "Customers" SET "Phone" = @phone WHERE "Id" = @id""", "@phone", "@id");
         _sequence = Prepare("""
-            INSERT INTO "ReferenceCounters" ("Year", "Next") VALUES (@year, 1)
-            ON CONFLICT ("Year") DO UPDATE SET "Next" = "ReferenceCounters"."Next" + 1
+            INSERT INTO "ReferenceCounters" ("Year", "Next") VALUES (@year, @count)
+            ON CONFLICT ("Year") DO UPDATE SET "Next" = "ReferenceCounters"."Next" + @count
             RETURNING "Next"
-            """, "@year");
+            """, "@year", "@count");
         _complaint = Prepare("""
             INSERT INTO "Complaints" ("Reference", "CustomerId", "Subject", "CustomerWords", "Channel", "Category", "OrderReference",
                 "DesiredOutcome", "Status", "Priority", "OwnerId", "Version", "ReceivedAt", "UpdatedAt", "AcknowledgedAt",
@@ -77,7 +77,9 @@ internal sealed class IntakeRows : IAsyncDisposable
     public async Task UpdatePhoneAsync(long customerId, string phone, CancellationToken ct) =>
         await ExecuteAsync(_phone, ct, phone, customerId);
 
-    public async Task<long> NextSequenceAsync(int year, CancellationToken ct) => await ScalarAsync(_sequence, ct, year);
+    /// <summary>Reserves <paramref name="count"/> numbers for the year in one atomic upsert; returns the first.</summary>
+    public async Task<long> ReserveSequenceAsync(int year, int count, CancellationToken ct) =>
+        await ScalarAsync(_sequence, ct, year, count) - count + 1;
 
     /// <summary>The complaint, its messages and its timeline, linking each event to its message.</summary>
     public async Task InsertComplaintAsync(Complaint c, long customerId, CancellationToken ct)
