@@ -68,11 +68,10 @@ public sealed class Complaint
             NextDueAt = sla.FirstResponseDue,
         };
 
-        var words = new Message(MessageDirection.Inbound, input.Description, input.CustomerName, null, now);
-        complaint._messages.Add(words);
+        // The customer's words live on the complaint itself (CustomerWords), not again as a message.
         complaint._timeline.Add(new TimelineEvent(TimelineKinds.Received,
             $"Complaint received by {WireNames.Of(input.Channel).Replace('_', ' ')}" + (receivedBy == Actor.System ? "" : $", recorded by {receivedBy.Name}"),
-            receivedBy.Id is null ? Actor.Customer(input.CustomerName) : receivedBy, now, words));
+            receivedBy.Id is null ? Actor.Customer(input.CustomerName) : receivedBy, now));
 
         var acknowledgement = new Message(MessageDirection.Outbound,
             Acknowledgement.Compose(input.CustomerName, input.Subject, reference, sla.FirstResponseDue), Actor.System.Name, null, now);

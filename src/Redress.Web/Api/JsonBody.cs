@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,16 +34,23 @@ public static class JsonBody
         byte[] bytes;
         try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            using var buffer = new MemoryStream(request.ContentLength is > 0 and var length ? (int)length : 4096);
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                if (buffer.Length + read > limit)
+                int read;
+                while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
                 {
-                    return (null, TooLarge(limit));
+                    if (buffer.Length + read > limit)
+                    {
+                        return (null, TooLarge(limit));
+                    }
+                    buffer.Write(chunk, 0, read);
                 }
-                buffer.Write(chunk, 0, read);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
             bytes = buffer.ToArray();
         }

@@ -37,14 +37,13 @@ public class ComplaintTests
     }
 
     [Fact]
-    public void The_customers_words_are_kept_as_the_first_inbound_message()
+    public void The_customers_words_are_kept_verbatim_on_the_complaint_and_the_receipt_is_theirs()
     {
         var complaint = Receive();
 
-        var words = complaint.Messages[0];
-        Assert.Equal(MessageDirection.Inbound, words.Direction);
-        Assert.Equal(complaint.CustomerWords, words.Body);
-        Assert.Equal("Maria Garcia", words.AuthorName);
+        Assert.Equal("The box was crushed and the vase is broken.", complaint.CustomerWords);
+        Assert.Equal("Maria Garcia", complaint.Timeline[0].ActorName);
+        Assert.Null(complaint.Timeline[0].Message);
     }
 
     [Fact]
