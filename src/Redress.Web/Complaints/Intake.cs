@@ -120,9 +120,6 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using var rows = new IntakeRows(db.Database.GetDbConnection(), transaction.GetDbTransaction());
 
-        var emails = batch.Select(j => j.Input.CustomerEmail).Distinct().ToList();
-        var customers = await db.Customers.AsNoTracking().Where(c => emails.Contains(c.Email)).ToDictionaryAsync(c => c.Email, ct);
-
         // One upsert numbers the whole batch, per year (a batch can straddle New Year).
         var nextNumber = new Dictionary<int, long>();
         foreach (var year in batch.GroupBy(j => j.ReceivedAt.Year))
@@ -130,15 +127,16 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
             nextNumber[year.Key] = await rows.ReserveSequenceAsync(year.Key, year.Count(), ct);
         }
 
+        var customers = new Dictionary<string, Customer>();
         var complaints = new List<Complaint>(batch.Count);
         foreach (var job in batch)
         {
             var input = job.Input;
-            if (!customers.TryGetValue(input.CustomerEmail, out var customer))
+            var customer = customers.GetValueOrDefault(input.CustomerEmail) ?? await rows.FindCustomerAsync(input.CustomerEmail, ct);
+            if (customer is null)
             {
                 customer = new Customer(input.CustomerName, input.CustomerEmail, input.CustomerPhone, job.ReceivedAt);
                 customer.AssignId(await rows.InsertCustomerAsync(customer, ct));
-                customers[customer.Email] = customer;
             }
             else if (input.CustomerPhone is not null && input.CustomerPhone != customer.Phone)
             {
@@ -146,6 +144,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
                 customer.UpdatePhone(input.CustomerPhone);
                 await rows.UpdatePhoneAsync(customer.Id, input.CustomerPhone, ct);
             }
+            customers[customer.Email] = customer;
 
             var reference = ComplaintReference.Format(job.ReceivedAt.Year, nextNumber[job.ReceivedAt.Year]++);
             var complaint = Complaint.Receive(input, customer, reference, job.Priority,

@@ -13,6 +13,7 @@ namespace Redress.Web.Storage;
 /// </summary>
 internal sealed class IntakeRows : IAsyncDisposable
 {
+    private readonly DbCommand _findCustomer;
     private readonly DbCommand _customer;
     private readonly DbCommand _phone;
     private readonly DbCommand _sequence;
@@ -37,6 +38,9 @@ internal sealed class IntakeRows : IAsyncDisposable
             return command;
         }
 
+        _findCustomer = Prepare("""
+            SELECT "Id", "Name", "Phone", "CreatedAt" FROM "Customers" WHERE "Email" = @email
+            """, "@email");
         _customer = Prepare("""
             INSERT INTO "Customers" ("Name", "Email", "Phone", "CreatedAt") VALUES (@name, @email, @phone, @createdAt) RETURNING "Id"
             """, "@name", "@email", "@phone", "@createdAt");
@@ -69,6 +73,20 @@ internal sealed class IntakeRows : IAsyncDisposable
             INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "StatusCode", "Location", "ResponseBody", "CreatedAt")
             VALUES (@scope, @key, @requestHash, @statusCode, @location, @responseBody, @createdAt)
             """, "@scope", "@key", "@requestHash", "@statusCode", "@location", "@responseBody", "@createdAt");
+    }
+
+    public async Task<Customer?> FindCustomerAsync(string email, CancellationToken ct)
+    {
+        Bind(_findCustomer, [email]);
+        await using var reader = await _findCustomer.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        var customer = new Customer(reader.GetString(1), email, await reader.IsDBNullAsync(2, ct) ? null : reader.GetString(2),
+            DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc));
+        customer.AssignId(reader.GetInt64(0));
+        return customer;
     }
 
     public async Task<long> InsertCustomerAsync(Customer customer, CancellationToken ct) =>
@@ -104,7 +122,7 @@ internal sealed class IntakeRows : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _customer, _phone, _sequence, _complaint, _message, _event, _idempotency })
+        foreach (var command in new[] { _findCustomer, _customer, _phone, _sequence, _complaint, _message, _event, _idempotency })
         {
             await command.DisposeAsync();
         }

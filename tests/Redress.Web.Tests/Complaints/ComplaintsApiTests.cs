@@ -63,6 +63,25 @@ public abstract class ComplaintsApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_returning_customer_is_recognised_by_email_and_their_latest_phone_kept()
+    {
+        var first = Json.Complaint();
+        var email = (string)first["customer"]!["email"]!;
+        var second = Json.Complaint();
+        second["customer"]!["email"] = email.ToUpperInvariant();
+        second["customer"]!["phone"] = "+44 161 496 0000";
+
+        var firstReference = await App.Api().FileReferenceAsync(first);
+        var secondReference = await App.Api().FileReferenceAsync(second);
+
+        var list = await (await App.Api().GetAsync($"/api/v1/complaints?status=all&q={Uri.EscapeDataString(email)}")).ReadJsonAsync();
+        Assert.Equal([firstReference, secondReference], list["items"]!.AsArray().Select(i => (string)i!["reference"]!));
+        var latest = await (await App.Api().GetAsync($"/api/v1/complaints/{firstReference}")).ReadJsonAsync();
+        Assert.Equal("+44 161 496 0000", (string)latest["customer"]!["phone"]!);
+        Assert.Equal(email, (string)latest["customer"]!["email"]!);
+    }
+
+    [Fact]
     public async Task A_retry_with_the_same_idempotency_key_returns_the_first_answer_and_creates_nothing()
     {
         var word = Json.UniqueWord();
