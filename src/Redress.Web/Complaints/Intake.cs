@@ -129,6 +129,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
 
         var customers = new Dictionary<string, Customer>();
         var complaints = new List<Complaint>(batch.Count);
+        var (firstId, lastId) = (long.MaxValue, long.MinValue);
         foreach (var job in batch)
         {
             var input = job.Input;
@@ -149,7 +150,8 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
             var reference = ComplaintReference.Format(job.ReceivedAt.Year, nextNumber[job.ReceivedAt.Year]++);
             var complaint = Complaint.Receive(input, customer, reference, job.Priority,
                 SlaPolicy.Default.DueTimes(job.Priority, job.ReceivedAt), job.ReceivedBy, job.ReceivedAt);
-            await rows.InsertComplaintAsync(complaint, customer.Id, ct);
+            var id = await rows.InsertComplaintAsync(complaint, customer.Id, ct);
+            (firstId, lastId) = (Math.Min(firstId, id), Math.Max(lastId, id));
             if (job.IdempotencyRecord is not null)
             {
                 await rows.InsertIdempotencyAsync(job.IdempotencyRecord(complaint), ct);
@@ -157,6 +159,10 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
             complaints.Add(complaint);
         }
 
+        if (db is SqliteRedressDb)
+        {
+            await rows.IndexForSearchAsync(firstId, lastId, ct);
+        }
         await transaction.CommitAsync(ct);
         return complaints;
     }

@@ -21,6 +21,7 @@ internal sealed class IntakeRows : IAsyncDisposable
     private readonly DbCommand _message;
     private readonly DbCommand _event;
     private readonly DbCommand _idempotency;
+    private readonly DbCommand _search;
 
     public IntakeRows(DbConnection connection, DbTransaction transaction)
     {
@@ -73,7 +74,18 @@ internal sealed class IntakeRows : IAsyncDisposable
             INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "StatusCode", "Location", "ResponseBody", "CreatedAt")
             VALUES (@scope, @key, @requestHash, @statusCode, @location, @responseBody, @createdAt)
             """, "@scope", "@key", "@requestHash", "@statusCode", "@location", "@responseBody", "@createdAt");
+        _search = Prepare($"""
+            INSERT INTO "{SqliteRedressDb.SearchTable}" (rowid, "Reference", "Subject", "CustomerWords", "OrderReference")
+            SELECT "Id", "Reference", "Subject", "CustomerWords", "OrderReference" FROM "Complaints" WHERE "Id" BETWEEN @first AND @last
+            """, "@first", "@last");
     }
+
+    /// <summary>
+    /// SQLite only: adds complaints with ids in [first, last] to the FTS5 table in one statement, which costs half what
+    /// a per-row trigger does. (PostgreSQL keeps its tsvector up to date by itself.)
+    /// </summary>
+    public async Task IndexForSearchAsync(long firstId, long lastId, CancellationToken ct) =>
+        await ExecuteAsync(_search, ct, firstId, lastId);
 
     public async Task<Customer?> FindCustomerAsync(string email, CancellationToken ct)
     {
@@ -100,7 +112,7 @@ internal sealed class IntakeRows : IAsyncDisposable
         await ScalarAsync(_sequence, ct, year, count) - count + 1;
 
     /// <summary>The complaint, its messages and its timeline, linking each event to its message.</summary>
-    public async Task InsertComplaintAsync(Complaint c, long customerId, CancellationToken ct)
+    public async Task<long> InsertComplaintAsync(Complaint c, long customerId, CancellationToken ct)
     {
         var complaintId = await ScalarAsync(_complaint, ct, c.Reference, customerId, c.Subject, c.CustomerWords, c.Channel.ToString(),
             c.Category, c.OrderReference, c.DesiredOutcome, c.Status.ToString(), (int)c.Priority, c.OwnerId, c.Version, c.ReceivedAt,
@@ -115,6 +127,7 @@ internal sealed class IntakeRows : IAsyncDisposable
             await ExecuteAsync(_event, ct, complaintId, e.Kind, e.Summary, e.ActorName, e.ActorId, e.OccurredAt,
                 e.Message is null ? null : messageIds[e.Message]);
         }
+        return complaintId;
     }
 
     public async Task InsertIdempotencyAsync(IdempotencyRecord r, CancellationToken ct) =>
@@ -122,7 +135,7 @@ internal sealed class IntakeRows : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _findCustomer, _customer, _phone, _sequence, _complaint, _message, _event, _idempotency })
+        foreach (var command in new[] { _findCustomer, _customer, _phone, _sequence, _complaint, _message, _event, _idempotency, _search })
         {
             await command.DisposeAsync();
         }
