@@ -72,7 +72,7 @@ public static class ComplaintsApi
     }
 
     private static async Task<Results<Created<FiledComplaint>, ValidationProblem, ProblemHttpResult>> FileComplaint(
-        HttpRequest request, ClaimsPrincipal user, RedressDb db, Intake intake, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, Intake intake, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct)
     {
         string? key = request.Headers[IdempotencyHeader];
         if (key is not null && (key.Length is 0 or > 200 || key.Any(char.IsControl)))
@@ -90,7 +90,9 @@ public static class ComplaintsApi
         }
 
         var scope = $"POST /api/v1/complaints|{user.UserId()}";
-        if (key is not null && await ReplayAsync(db, scope, key, body.Sha256, request.HttpContext, json.Value.SerializerOptions, ct) is { } replay)
+        // Only a request with a key needs the database here; intake writes through its own queue.
+        var db = key is null ? null : request.HttpContext.RequestServices.GetRequiredService<RedressDb>();
+        if (db is not null && key is not null && await ReplayAsync(db, scope, key, body.Sha256, request.HttpContext, json.Value.SerializerOptions, ct) is { } replay)
         {
             return replay;
         }
@@ -134,10 +136,10 @@ public static class ComplaintsApi
             filed ??= ToFiled(complaint);
             return TypedResults.Created(LocationOf(complaint.Reference), filed);
         }
-        catch (System.Data.Common.DbException) when (key is not null)
+        catch (System.Data.Common.DbException) when (db is not null)
         {
             // The same key won a race in another request: answer as it did.
-            return await ReplayAsync(db, scope, key, body.Sha256, request.HttpContext, json.Value.SerializerOptions, ct) ?? throw new InvalidOperationException("Filing failed and no idempotent answer was stored.");
+            return await ReplayAsync(db, scope, key!, body.Sha256, request.HttpContext, json.Value.SerializerOptions, ct) ?? throw new InvalidOperationException("Filing failed and no idempotent answer was stored.");
         }
     }
 

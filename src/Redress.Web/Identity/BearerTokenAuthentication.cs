@@ -16,7 +16,6 @@ public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    RedressDb db,
     IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -50,6 +49,8 @@ public sealed class BearerTokenHandler(
 
     private async Task<ClaimsPrincipal?> LoadPrincipalAsync(string hash)
     {
+        // Only a cache miss touches the database.
+        var db = Context.RequestServices.GetRequiredService<RedressDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null)
