@@ -23,7 +23,6 @@ public static class Policies
     public const string Agent = "agent";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
-    public const string ApiAgent = "api-agent";
 }
 
 public static class StaffSchemes
