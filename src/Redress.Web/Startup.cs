@@ -31,7 +31,7 @@ public static class Startup
         if (bootstrap is not null)
         {
             lines.Add(bootstrap.PasswordWasGenerated
-                ? $"  First start: sign in as {bootstrap.AdminEmail} with the one-time password {bootstrap.Password}  (shown only now)"
+                ? $"  First start: sign in as {bootstrap.AdminEmail} with the one-time password {bootstrap.Password}  (shown only now; change it at /account/password)"
                 : $"  First start: sign in as {bootstrap.AdminEmail} with the password from Redress__Bootstrap__AdminPassword");
         }
         if (seeded)

@@ -86,3 +86,30 @@ public sealed class StaffAccessTests(SqliteApp fixture) : IClassFixture<SqliteAp
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/docs/")).StatusCode);
     }
 }
+
+public sealed class PasswordTests(SqliteApp fixture) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task A_member_of_staff_replaces_a_one_time_password_with_their_own()
+    {
+        var (_, email, _) = await fixture.App.CreateStaffAsync(Redress.Web.Identity.Roles.Agent);
+        var client = fixture.App.Browser();
+        await client.SignInAsync(email, RedressApp.StaffPassword);
+
+        var mismatch = await client.PostFormAsync("/account/password", new Dictionary<string, string>
+        {
+            ["current"] = RedressApp.StaffPassword, ["next"] = "My-Own-Passw0rd!", ["confirm"] = "Something-Else-1!",
+        });
+        var changed = await client.PostFormAsync("/account/password", new Dictionary<string, string>
+        {
+            ["current"] = RedressApp.StaffPassword, ["next"] = "My-Own-Passw0rd!", ["confirm"] = "My-Own-Passw0rd!",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
+        Assert.Contains("not the same", await mismatch.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("Your password is changed.", await changed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/queue")).StatusCode);
+        await fixture.App.Browser().SignInAsync(email, "My-Own-Passw0rd!");
+    }
+}
