@@ -32,6 +32,7 @@ public sealed record IntakeJob(
 public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, TimeProvider clock, ILogger<Intake> log) : BackgroundService
 {
     private const int MaxBatch = 128;
+    private Session? _session;
     private readonly System.Threading.Channels.Channel<IntakeJob> _jobs = System.Threading.Channels.Channel.CreateUnbounded<IntakeJob>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Queues the complaint for the next group commit and waits for it to be on disk.</summary>
@@ -54,7 +55,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
     public async Task<Complaint> FileNowAsync(ValidComplaint input, Actor receivedBy, Priority priority, DateTime receivedAt, CancellationToken ct)
     {
         var job = new IntakeJob(input, receivedBy, null, priority, receivedAt);
-        await WriteAsync([job], ct);
+        await WriteAsync([job], persistent: false, ct);
         return await job.Completion.Task;
     }
 
@@ -64,7 +65,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
         {
             while (await _jobs.Reader.WaitToReadAsync(stoppingToken))
             {
-                await WriteAsync(TakeBatch(), CancellationToken.None);
+                await WriteAsync(TakeBatch(), persistent: true, CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,8 +74,12 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
             _jobs.Writer.TryComplete();
             while (_jobs.Reader.TryPeek(out _))
             {
-                await WriteAsync(TakeBatch(), CancellationToken.None);
+                await WriteAsync(TakeBatch(), persistent: true, CancellationToken.None);
             }
+        }
+        finally
+        {
+            await CloseSessionAsync();
         }
     }
 
@@ -88,11 +93,11 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
         return batch;
     }
 
-    private async Task WriteAsync(List<IntakeJob> batch, CancellationToken ct)
+    private async Task WriteAsync(List<IntakeJob> batch, bool persistent, CancellationToken ct)
     {
         try
         {
-            var complaints = await SaveAsync(batch, ct);
+            var complaints = await SaveAsync(batch, persistent, ct);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(complaints[i]);
@@ -102,7 +107,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
         {
             foreach (var job in batch)
             {
-                await WriteAsync([job], ct);
+                await WriteAsync([job], persistent, ct);
             }
         }
         catch (Exception ex)
@@ -112,13 +117,43 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
         }
     }
 
-    private async Task<List<Complaint>> SaveAsync(List<IntakeJob> batch, CancellationToken ct)
+    private async Task<List<Complaint>> SaveAsync(List<IntakeJob> batch, bool persistent, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RedressDb>();
         using var writing = await writeGate.EnterAsync(ct);
+        // The queue keeps one connection with its statements prepared; any failure closes it and the next batch opens anew.
+        var session = persistent ? _session ??= await Session.OpenAsync(scopes, ct) : await Session.OpenAsync(scopes, ct);
+        try
+        {
+            return await SaveAsync(session, batch, ct);
+        }
+        catch when (persistent)
+        {
+            await CloseSessionAsync();
+            throw;
+        }
+        finally
+        {
+            if (!persistent)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task CloseSessionAsync()
+    {
+        if (_session is not null)
+        {
+            await _session.DisposeAsync();
+            _session = null;
+        }
+    }
+
+    private static async Task<List<Complaint>> SaveAsync(Session session, List<IntakeJob> batch, CancellationToken ct)
+    {
+        var (db, rows) = (session.Db, session.Rows);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await using var rows = new IntakeRows(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        rows.Enlist(transaction.GetDbTransaction());
 
         // One upsert numbers the whole batch, per year (a batch can straddle New Year).
         var nextNumber = new Dictionary<int, long>();
@@ -165,5 +200,27 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
         }
         await transaction.CommitAsync(ct);
         return complaints;
+    }
+
+    /// <summary>A database connection held open for the intake queue, with the intake statements on it.</summary>
+    private sealed class Session(AsyncServiceScope scope, RedressDb db, IntakeRows rows) : IAsyncDisposable
+    {
+        public RedressDb Db => db;
+        public IntakeRows Rows => rows;
+
+        public static async Task<Session> OpenAsync(IServiceScopeFactory scopes, CancellationToken ct)
+        {
+            var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RedressDb>();
+            await db.Database.OpenConnectionAsync(ct);
+            return new Session(scope, db, new IntakeRows(db.Database.GetDbConnection()));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await rows.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+            await scope.DisposeAsync();
+        }
     }
 }

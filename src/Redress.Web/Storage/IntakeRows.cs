@@ -23,12 +23,11 @@ internal sealed class IntakeRows : IAsyncDisposable
     private readonly DbCommand _idempotency;
     private readonly DbCommand _search;
 
-    public IntakeRows(DbConnection connection, DbTransaction transaction)
+    public IntakeRows(DbConnection connection)
     {
         DbCommand Prepare(string sql, params string[] parameters)
         {
             var command = connection.CreateCommand();
-            command.Transaction = transaction;
             command.CommandText = sql;
             foreach (var name in parameters)
             {
@@ -87,6 +86,15 @@ internal sealed class IntakeRows : IAsyncDisposable
     public async Task IndexForSearchAsync(long firstId, long lastId, CancellationToken ct) =>
         await ExecuteAsync(_search, ct, firstId, lastId);
 
+    /// <summary>The statements stay prepared on their connection from batch to batch; each batch brings its transaction.</summary>
+    public void Enlist(DbTransaction transaction)
+    {
+        foreach (var command in Commands)
+        {
+            command.Transaction = transaction;
+        }
+    }
+
     public async Task<Customer?> FindCustomerAsync(string email, CancellationToken ct)
     {
         Bind(_findCustomer, [email]);
@@ -135,11 +143,13 @@ internal sealed class IntakeRows : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _findCustomer, _customer, _phone, _sequence, _complaint, _message, _event, _idempotency, _search })
+        foreach (var command in Commands)
         {
             await command.DisposeAsync();
         }
     }
+
+    private DbCommand[] Commands => [_findCustomer, _customer, _phone, _sequence, _complaint, _message, _event, _idempotency, _search];
 
     private static async Task<long> ScalarAsync(DbCommand command, CancellationToken ct, params object?[] values)
     {
