@@ -1,4 +1,4 @@
 namespace Redress;
 
 /// <summary>The domain refused an action; the message names the unmet rule and is shown to users as is.</summary>
-public sealed class DomainRuleException(string message) : Exception(message);
+public class DomainRuleException(string message) : Exception(message);

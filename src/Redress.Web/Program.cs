@@ -10,6 +10,7 @@ using Redress.Web.Api;
 using Redress.Web.Complaints;
 using Redress.Web.Demo;
 using Redress.Web.Identity;
+using Redress.Web.Playbooks;
 using Redress.Web.Public;
 using Redress.Web.Storage;
 
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Contract configuration keys (Redress:*, Database:*), checked at start so a bad setting fails here, not at the first request.
 builder.Services.AddOptions<RedressOptions>().BindConfiguration(RedressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<BootstrapOptions>().BindConfiguration($"{RedressOptions.Section}:Bootstrap").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<PlaybookOptions>().BindConfiguration(PlaybookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<PublicFormOptions>().BindConfiguration(PublicFormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -102,6 +104,10 @@ builder.Services.AddSingleton<WriteGate>();
 builder.Services.AddSingleton<Intake>();
 builder.Services.AddHostedService(services => services.GetRequiredService<Intake>());
 builder.Services.AddScoped<CaseWork>();
+// Playbooks: every saved version parsed in memory, refreshed from the database (see PlaybookLibrary).
+builder.Services.AddSingleton<PlaybookLibrary>();
+builder.Services.AddHostedService<PlaybookRefresher>();
+builder.Services.AddScoped<PlaybookStore>();
 builder.Services.AddScoped<StaffBootstrap>();
 builder.Services.AddScoped<DemoSeeder>();
 
@@ -128,6 +134,7 @@ app.UseRateLimiter();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapComplaints();
+app.MapPlaybooks();
 app.MapApiDocs();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapHealthChecks("/readyz").AllowAnonymous();

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
 using Redress.Web.Demo;
 using Redress.Web.Identity;
+using Redress.Web.Playbooks;
 using Redress.Web.Storage;
 
 namespace Redress.Web;
 
-/// <summary>Before the first request: migrate, create the first admin, fill the demo, and tell the operator how to sign in.</summary>
+/// <summary>Before the first request: migrate, install the built-in playbooks, create the first admin, fill the demo, and tell the operator how to sign in.</summary>
 public static class Startup
 {
     public static async Task PrepareAsync(WebApplication app)
@@ -13,6 +14,7 @@ public static class Startup
         var ct = app.Lifetime.ApplicationStopping;
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<RedressDb>(), ct);
+        await scope.ServiceProvider.GetRequiredService<PlaybookStore>().InstallBuiltInsAsync(ct);
 
         var bootstrap = await scope.ServiceProvider.GetRequiredService<StaffBootstrap>().RunAsync(ct);
         var seedDemo = bootstrap is not null && scope.ServiceProvider.GetRequiredService<IOptions<RedressOptions>>().Value.SeedDemo;

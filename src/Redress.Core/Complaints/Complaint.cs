@@ -1,4 +1,5 @@
 using Redress.Customers;
+using Redress.Playbooks;
 using Redress.Sla;
 
 namespace Redress.Complaints;
@@ -7,7 +8,7 @@ namespace Redress.Complaints;
 /// A complaint and everything that happens to it. State changes only through methods that check the rules,
 /// record a timeline event and bump <see cref="Version"/> (the concurrency token behind ETags).
 /// </summary>
-public sealed class Complaint
+public sealed partial class Complaint
 {
     private readonly List<Message> _messages = [];
     private readonly List<TimelineEvent> _timeline = [];
@@ -45,7 +46,7 @@ public sealed class Complaint
     public IReadOnlyList<TimelineEvent> Timeline => _timeline;
 
     public static Complaint Receive(
-        ValidComplaint input, Customer customer, string reference, Priority priority, SlaDueTimes sla, Actor receivedBy, DateTime now)
+        ValidComplaint input, Customer customer, string reference, Priority priority, SlaDueTimes sla, Playbook playbook, Actor receivedBy, DateTime now)
     {
         var complaint = new Complaint
         {
@@ -66,11 +67,16 @@ public sealed class Complaint
             FirstResponseDueAt = sla.FirstResponseDue,
             ResolveDueAt = sla.ResolveDue,
             NextDueAt = sla.FirstResponseDue,
+            PlaybookId = playbook.Id,
+            PlaybookVersion = playbook.Version,
+            StageId = playbook.FirstStage.Id,
+            StageEnteredAt = now,
         };
 
         // The customer's words live on the complaint itself (CustomerWords), not again as a message.
         complaint._timeline.Add(new TimelineEvent(TimelineKinds.Received,
-            $"Complaint received by {WireNames.Of(input.Channel).Replace('_', ' ')}" + (receivedBy == Actor.System ? "" : $", recorded by {receivedBy.Name}"),
+            $"Complaint received by {WireNames.Of(input.Channel).Replace('_', ' ')}" + (receivedBy == Actor.System ? "" : $", recorded by {receivedBy.Name}")
+                + $"; following {playbook.Name}, stage {playbook.FirstStage.Title}",
             receivedBy.Id is null ? Actor.Customer(input.CustomerName) : receivedBy, now));
 
         var acknowledgement = new Message(MessageDirection.Outbound,
@@ -84,17 +90,24 @@ public sealed class Complaint
 
     public bool IsOpen => ComplaintStatuses.IsOpen(Status);
 
-    public void AssignOwner(string ownerId, string ownerName, Actor by, DateTime now)
+    public void AssignOwner(string ownerId, string ownerName, Actor by, DateTime now, string? previousOwnerName = null)
     {
-        if (Status == ComplaintStatus.Closed)
-        {
-            throw new DomainRuleException("A closed complaint cannot change owner.");
-        }
+        EnsureNotClosed("change the owner of");
         if (OwnerId == ownerId)
         {
             throw new DomainRuleException($"{ownerName} already owns this complaint.");
         }
         var summary = by.Id == ownerId ? $"{ownerName} took ownership" : $"{by.Name} made {ownerName} the owner";
+        if (OwnerId is not null)
+        {
+            var previous = previousOwnerName ?? "The previous owner";
+            // Handing over is not walking away: the previous owner still circles back before the case can close.
+            if (!_circleBackDuties.Any(d => d.StaffId == OwnerId && d.CircledBackAt is null))
+            {
+                _circleBackDuties.Add(new CircleBackDuty(OwnerId, previous, now));
+            }
+            summary += $"; {previous} still circles back with the customer before the case closes";
+        }
         OwnerId = ownerId;
         Record(new TimelineEvent(TimelineKinds.OwnerAssigned, summary, by, now), now);
     }

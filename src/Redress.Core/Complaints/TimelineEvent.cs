@@ -39,4 +39,15 @@ public static class TimelineKinds
     public const string NoteAdded = "note_added";
     public const string CustomerReplied = "customer_replied";
     public const string StatusChanged = "status_changed";
+    public const string StageChanged = "stage_changed";
+    public const string StepCompleted = "step_completed";
+    public const string PlaybookSwitched = "playbook_switched";
+    public const string ProblemStated = "problem_stated";
+    public const string ProblemConfirmed = "problem_confirmed";
+    public const string AllSaid = "all_said";
+    public const string ActionPlanSet = "action_plan_set";
+    public const string RemedyAgreed = "remedy_agreed";
+    public const string FollowUp = "follow_up";
+    public const string SatisfactionRecorded = "satisfaction_recorded";
+    public const string Closed = "closed";
 }

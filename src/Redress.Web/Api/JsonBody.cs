@@ -79,6 +79,13 @@ public static class JsonBody
         }
     }
 
+    /// <summary>As <see cref="ReadAsync{T}"/>, but a request with no body at all stands for <paramref name="empty"/>.</summary>
+    public static async Task<(JsonBody<T>? Body, ProblemHttpResult? Problem)> ReadOptionalAsync<T>(HttpRequest request, T empty)
+        where T : class =>
+        request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null)
+            ? (new JsonBody<T>(empty, ""), null)
+            : await ReadAsync<T>(request);
+
     private static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Redress.Complaints;
+using Redress.Playbooks;
+using Redress.Web.Playbooks;
 using Redress.Web.Storage;
 
 namespace Redress.Web.Complaints;
@@ -89,13 +91,16 @@ public static partial class ComplaintQueries
         return new ComplaintPage(items, next);
     }
 
-    public static async Task<ComplaintDetails?> GetAsync(RedressDb db, string reference, CancellationToken ct)
+    public static async Task<ComplaintDetails?> GetAsync(RedressDb db, PlaybookLibrary playbooks, string reference, CancellationToken ct)
     {
         reference = ComplaintReference.Normalize(reference);
         var complaint = await db.Complaints.AsNoTracking().AsSplitQuery()
             .Include(c => c.Customer)
             .Include(c => c.Messages)
             .Include(c => c.Timeline)
+            .Include(c => c.CompletedSteps)
+            .Include(c => c.Actions)
+            .Include(c => c.CircleBackDuties)
             .SingleOrDefaultAsync(c => c.Reference == reference, ct);
         if (complaint is null)
         {
@@ -104,17 +109,49 @@ public static partial class ComplaintQueries
         var owner = complaint.OwnerId is null
             ? null
             : await db.Users.Where(u => u.Id == complaint.OwnerId).Select(u => new StaffRef(u.Id, u.DisplayName)).SingleOrDefaultAsync(ct);
-        return ToDetails(complaint, owner);
+        return ToDetails(complaint, owner, await playbooks.ForCaseAsync(complaint, db, ct));
     }
 
-    public static ComplaintDetails ToDetails(Complaint c, StaffRef? owner) => new(
+    public static ComplaintDetails ToDetails(Complaint c, StaffRef? owner, Playbook playbook) => new(
         c.Reference, c.Subject, c.CustomerWords, c.Status, c.Priority, c.Channel, c.Category, c.OrderReference, c.DesiredOutcome,
         new CustomerView(c.Customer.Name, c.Customer.Email, c.Customer.Phone),
         owner,
         SlaOf(c),
         c.ReceivedAt, c.UpdatedAt, c.Version,
         [.. c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new MessageView(m.Id, m.Direction, m.Body, m.AuthorName, m.CreatedAt))],
-        [.. c.Timeline.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Select(e => new TimelineEntryView(e.Kind, e.Summary, e.ActorName, e.OccurredAt, e.MessageId))]);
+        [.. c.Timeline.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Select(e => new TimelineEntryView(e.Kind, e.Summary, e.ActorName, e.OccurredAt, e.MessageId))],
+        new PlaybookRef(playbook.Id, playbook.Version, playbook.Name),
+        ProgressOf(c, playbook),
+        new SpecifyView(c.ProblemStatement, c.ProblemStatedBy, c.ProblemStatedAt, c.ProblemConfirmedAt, c.ProblemConfirmedVia, c.ProblemConfirmationRecordedBy,
+            c.AllSaidAt, c.AllSaidVia, c.AllSaidRecordedBy),
+        [.. c.Actions.OrderBy(a => a.Position).Select(a => new ActionView(a.Position, a.Description, new StaffRef(a.OwnerId, a.OwnerName), a.DueAt, a.DoneAt))],
+        c.AgreedRemedy is null ? null : new RemedyView(c.AgreedRemedy, c.RemedyAgreedAt!.Value),
+        new VerifyView(c.FollowUpAttempts, playbook.FollowUpAttempts, c.LastFollowUpAt, c.Satisfied, c.SatisfactionRating, c.SatisfactionAnsweredAt,
+            [.. c.CircleBackDuties.OrderBy(d => d.HandedOverAt).Select(d => new CircleBackView(d.StaffName, d.HandedOverAt, d.CircledBackAt))]),
+        c.ClosedAt);
+
+    private static ProgressView ProgressOf(Complaint c, Playbook playbook)
+    {
+        var current = c.CurrentStage(playbook);
+        var currentIndex = playbook.IndexOf(current);
+        var closed = c.Status == ComplaintStatus.Closed;
+        StepView View(Step step)
+        {
+            var completion = c.FindCompletion(step);
+            return new StepView(step.Id, step.Title, step.Guidance, step.Required,
+                step.CompletedBy is { } condition ? WireNames.Of(condition) : "manual",
+                c.IsDone(step, playbook), completion?.CompletedByName, completion?.CompletedAt);
+        }
+        var stages = playbook.Stages.Select((stage, i) => new StageView(stage.Id, stage.Title, stage.Purpose,
+            closed || i < currentIndex ? "done" : i == currentIndex ? "current" : "upcoming",
+            [.. stage.Steps.Select(View)],
+            new ReplyExpectationsView([.. stage.Reply.Expect.Select(WireNames.Of)], [.. stage.Reply.Avoid.Select(WireNames.Of)], stage.Reply.Advice))).ToList();
+        var next = closed ? null : c.NextStep(playbook);
+        return new ProgressView(current.Id, current.Title, c.StageEnteredAt, next is null ? null : View(next),
+            closed ? null : playbook.After(current)?.Title,
+            closed ? [] : [.. c.UnmetGates(playbook).Select(u => new UnmetGateView(u.Code, u.Message))],
+            stages);
+    }
 
     public static SlaView SlaOf(Complaint c) => new(c.AcknowledgedAt, c.FirstResponseDueAt, c.FirstRespondedAt, c.ResolveDueAt);
 

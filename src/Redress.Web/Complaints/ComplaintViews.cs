@@ -59,7 +59,14 @@ public sealed record ComplaintDetails(
     DateTime UpdatedAt,
     int Version,
     IReadOnlyList<MessageView> Messages,
-    IReadOnlyList<TimelineEntryView> Timeline)
+    IReadOnlyList<TimelineEntryView> Timeline,
+    PlaybookRef Playbook,
+    ProgressView Progress,
+    SpecifyView Specify,
+    IReadOnlyList<ActionView> ActionPlan,
+    RemedyView? Remedy,
+    VerifyView Verify,
+    DateTime? ClosedAt)
 {
     /// <summary>A strong validator for If-Match: the case's version.</summary>
     public string ETag => ComplaintETag.For(Version);
@@ -75,3 +82,34 @@ public static class ComplaintETag
         || ifMatch.Trim() == "*"
         || ifMatch.Split(',').Any(tag => tag.Trim().Replace("W/", "", StringComparison.Ordinal) == For(version));
 }
+
+// The case's walk through its playbook, as the API returns it and the case page shows it.
+
+public sealed record PlaybookRef(string Id, int Version, string Name);
+
+public sealed record StepView(string Id, string Title, string Guidance, bool Required, string Completion, bool Done, string? DoneBy, DateTime? DoneAt);
+
+/// <summary>state is done, current or upcoming.</summary>
+public sealed record StageView(string Id, string Title, string? Purpose, string State, IReadOnlyList<StepView> Steps, ReplyExpectationsView Reply);
+
+public sealed record ReplyExpectationsView(IReadOnlyList<string> Expect, IReadOnlyList<string> Avoid, string? Advice);
+
+/// <summary>Where the case is: its stage, what to do next, and what still stops it moving on (empty when it may).</summary>
+public sealed record ProgressView(string Stage, string StageTitle, DateTime StageEnteredAt, StepView? NextStep, string? NextStageTitle,
+    IReadOnlyList<UnmetGateView> UnmetGates, IReadOnlyList<StageView> Stages);
+
+public sealed record UnmetGateView(string Code, string Message);
+
+public sealed record SpecifyView(
+    string? ProblemStatement, string? StatedBy, DateTime? StatedAt,
+    DateTime? ConfirmedAt, Channel? ConfirmedVia, string? ConfirmationRecordedBy,
+    DateTime? AllSaidAt, Channel? AllSaidVia, string? AllSaidRecordedBy);
+
+public sealed record ActionView(int Position, string Description, StaffRef Owner, DateTime DueAt, DateTime? DoneAt);
+
+public sealed record RemedyView(string Agreed, DateTime AgreedAt);
+
+public sealed record CircleBackView(string Staff, DateTime HandedOverAt, DateTime? CircledBackAt);
+
+public sealed record VerifyView(int FollowUpAttempts, int FollowUpsNeeded, DateTime? LastFollowUpAt, bool? Satisfied, int? Rating, DateTime? AnsweredAt,
+    IReadOnlyList<CircleBackView> CircleBack);

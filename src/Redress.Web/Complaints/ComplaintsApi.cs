@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Redress.Complaints;
 using Redress.Web.Api;
 using Redress.Web.Identity;
+using Redress.Web.Playbooks;
 using Redress.Web.Storage;
 
 namespace Redress.Web.Complaints;
@@ -24,7 +25,7 @@ public sealed record IntakeRequest(
     string? OrderReference,
     string? DesiredOutcome);
 
-public sealed record MessageRequest(string? Body, string? Visibility);
+public sealed record MessageRequest(string? Body, string? Visibility, bool? IncludeActionPlan);
 
 public sealed record OwnerRequest(string? Owner);
 
@@ -59,7 +60,8 @@ public static class ComplaintsApi
         group.MapPost("/{reference}/messages", PostMessage)
             .WithName("PostMessage")
             .WithSummary("Reply to the customer or add an internal note")
-            .WithDescription("visibility is 'customer' (a reply; default) or 'internal' (a note the customer never sees). Honours If-Match.")
+            .WithDescription("visibility is 'customer' (a reply; default) or 'internal' (a note the customer never sees). " +
+                "includeActionPlan: true adds the case's action plan to a reply. Honours If-Match.")
             .Accepts<MessageRequest>("application/json");
 
         group.MapPost("/{reference}/owner", AssignOwner)
@@ -68,6 +70,7 @@ public static class ComplaintsApi
             .WithDescription("owner is a user id or e-mail address. Honours If-Match.")
             .Accepts<OwnerRequest>("application/json");
 
+        group.MapCaseProgress();
         return group;
     }
 
@@ -172,9 +175,9 @@ public static class ComplaintsApi
     }
 
     private static async Task<Results<Ok<ComplaintDetails>, ProblemHttpResult>> GetComplaint(
-        string reference, RedressDb db, HttpResponse response, CancellationToken ct)
+        string reference, RedressDb db, PlaybookLibrary playbooks, HttpResponse response, CancellationToken ct)
     {
-        var details = await ComplaintQueries.GetAsync(db, reference, ct);
+        var details = await ComplaintQueries.GetAsync(db, playbooks, reference, ct);
         if (details is null)
         {
             return UnknownReference(reference);
@@ -209,7 +212,7 @@ public static class ComplaintsApi
         var ifMatch = request.Headers.IfMatch.ToString();
         var result = visibility == "internal"
             ? await work.AddNoteAsync(reference, body.Value.Body!, user.ToActor(), ifMatch, ct)
-            : await work.ReplyAsync(reference, body.Value.Body!, user.ToActor(), ifMatch, ct);
+            : await work.ReplyAsync(reference, body.Value.Body!, user.ToActor(), ifMatch, ct, body.Value.IncludeActionPlan == true);
         if (result.Outcome != CaseOutcome.Done)
         {
             return Failure(result, reference);
@@ -248,20 +251,22 @@ public static class ComplaintsApi
     public static FiledComplaint ToFiled(Complaint c)
     {
         var acknowledgement = c.Messages.First(m => m.Direction == MessageDirection.Outbound);
-        return new FiledComplaint(c.Reference, c.Status, Playbook: null, Stage: null, Owner: null,
+        return new FiledComplaint(c.Reference, c.Status, c.PlaybookId, c.StageId, Owner: null,
             ComplaintQueries.SlaOf(c), new AcknowledgementView(acknowledgement.CreatedAt, acknowledgement.Body));
     }
 
-    private static string LocationOf(string reference) => $"/api/v1/complaints/{reference}";
+    internal static string LocationOf(string reference) => $"/api/v1/complaints/{reference}";
 
-    private static ProblemHttpResult UnknownReference(string reference) =>
+    internal static ProblemHttpResult UnknownReference(string reference) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown complaint",
             detail: $"There is no complaint with reference '{reference}'.");
 
-    private static ProblemHttpResult Failure<T>(CaseResult<T> result, string reference) => result.Outcome switch
+    internal static ProblemHttpResult Failure<T>(CaseResult<T> result, string reference) => result.Outcome switch
     {
         CaseOutcome.NotFound => UnknownReference(reference),
         CaseOutcome.Stale => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale version", detail: result.Reason),
+        _ when result.Unmet is { } unmet => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Gate not met", detail: result.Reason,
+            extensions: new Dictionary<string, object?> { ["unmetGates"] = unmet.Select(u => new UnmetGateView(u.Code, u.Message)).ToList() }),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: result.Reason),
     };
 }

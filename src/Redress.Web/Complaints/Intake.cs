@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Redress.Complaints;
 using Redress.Customers;
 using Redress.Sla;
+using Redress.Web.Playbooks;
 using Redress.Web.Storage;
 
 namespace Redress.Web.Complaints;
@@ -19,7 +20,7 @@ public sealed record IntakeJob(
 }
 
 /// <summary>
-/// Files validated complaints: finds or creates the customer, numbers the case, acknowledges it, and saves it all
+/// Files validated complaints: finds or creates the customer, numbers the case, picks its playbook, acknowledges it, and saves it all
 /// in one transaction with the idempotency record when the caller sent a key. The caller is answered only after
 /// the commit, so a complaint whose 201 was sent is on disk.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed record IntakeJob(
 /// up under load. If a shared transaction fails, each complaint in it is retried on its own, so one bad apple
 /// (a reused idempotency key, say) fails only its own request.
 /// </remarks>
-public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, TimeProvider clock, ILogger<Intake> log) : BackgroundService
+public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, PlaybookLibrary playbooks, TimeProvider clock, ILogger<Intake> log) : BackgroundService
 {
     private const int MaxBatch = 128;
     private Session? _session;
@@ -149,7 +150,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
         }
     }
 
-    private static async Task<List<Complaint>> SaveAsync(Session session, List<IntakeJob> batch, CancellationToken ct)
+    private async Task<List<Complaint>> SaveAsync(Session session, List<IntakeJob> batch, CancellationToken ct)
     {
         var (db, rows) = (session.Db, session.Rows);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -184,7 +185,8 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Tim
 
             var reference = ComplaintReference.Format(job.ReceivedAt.Year, nextNumber[job.ReceivedAt.Year]++);
             var complaint = Complaint.Receive(input, customer, reference, job.Priority,
-                SlaPolicy.Default.DueTimes(job.Priority, job.ReceivedAt), job.ReceivedBy, job.ReceivedAt);
+                SlaPolicy.Default.DueTimes(job.Priority, job.ReceivedAt), playbooks.Select(input.Category, job.Priority, input.Channel),
+                job.ReceivedBy, job.ReceivedAt);
             var id = await rows.InsertComplaintAsync(complaint, customer.Id, ct);
             (firstId, lastId) = (Math.Min(firstId, id), Math.Max(lastId, id));
             if (job.IdempotencyRecord is not null)

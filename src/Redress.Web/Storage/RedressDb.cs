@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Redress.Complaints;
 using Redress.Customers;
+using Redress.Playbooks;
 using Redress.Web.Identity;
+using Redress.Web.Playbooks;
 
 namespace Redress.Web.Storage;
 
@@ -22,6 +24,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<St
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoredPlaybook> Playbooks => Set<StoredPlaybook>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +59,22 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<St
             complaint.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId);
             complaint.Navigation(c => c.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
             complaint.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+            // Progress through the playbook (see ComplaintProgress.cs).
+            complaint.Property(c => c.PlaybookId).HasMaxLength(50);
+            complaint.Property(c => c.StageId).HasMaxLength(50);
+            complaint.Property(c => c.ProblemStatement).HasMaxLength(Complaint.ProblemStatementLength);
+            complaint.Property(c => c.ProblemStatedBy).HasMaxLength(200);
+            complaint.Property(c => c.ProblemConfirmedVia).HasConversion<string>().HasMaxLength(20);
+            complaint.Property(c => c.ProblemConfirmationRecordedBy).HasMaxLength(200);
+            complaint.Property(c => c.AllSaidVia).HasConversion<string>().HasMaxLength(20);
+            complaint.Property(c => c.AllSaidRecordedBy).HasMaxLength(200);
+            complaint.Property(c => c.AgreedRemedy).HasMaxLength(Complaint.RemedyLength);
+            complaint.HasMany(c => c.CompletedSteps).WithOne().HasForeignKey(s => s.ComplaintId);
+            complaint.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ComplaintId);
+            complaint.HasMany(c => c.CircleBackDuties).WithOne().HasForeignKey(d => d.ComplaintId);
+            complaint.Navigation(c => c.CompletedSteps).UsePropertyAccessMode(PropertyAccessMode.Field);
+            complaint.Navigation(c => c.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
+            complaint.Navigation(c => c.CircleBackDuties).UsePropertyAccessMode(PropertyAccessMode.Field);
             // The queue: most urgent first, then the nearest deadline; keyset pages walk this index.
             complaint.HasIndex(c => new { c.Status, c.Priority, c.NextDueAt, c.Id });
             complaint.HasIndex(c => new { c.OwnerId, c.Status });
@@ -77,6 +96,42 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<St
             timelineEvent.Property(e => e.ActorName).HasMaxLength(200);
             timelineEvent.HasOne(e => e.Message).WithMany().HasForeignKey(e => e.MessageId).OnDelete(DeleteBehavior.Restrict);
             timelineEvent.HasIndex(e => new { e.ComplaintId, e.OccurredAt });
+        });
+
+        builder.Entity<CompletedStep>(step =>
+        {
+            step.ToTable("CompletedSteps");
+            step.Property(s => s.PlaybookId).HasMaxLength(50);
+            step.Property(s => s.StepId).HasMaxLength(50);
+            step.Property(s => s.CompletedByName).HasMaxLength(200);
+            step.Property(s => s.Note).HasMaxLength(Complaint.NoteLength);
+            step.HasIndex(s => new { s.ComplaintId, s.PlaybookId, s.PlaybookVersion, s.StepId }).IsUnique();
+        });
+
+        builder.Entity<PlannedAction>(action =>
+        {
+            action.ToTable("PlannedActions");
+            action.Property(a => a.Description).HasMaxLength(500);
+            action.Property(a => a.OwnerId).HasMaxLength(450);
+            action.Property(a => a.OwnerName).HasMaxLength(200);
+            action.Ignore(a => a.IsDone);
+            action.HasIndex(a => a.ComplaintId);
+        });
+
+        builder.Entity<CircleBackDuty>(duty =>
+        {
+            duty.ToTable("CircleBackDuties");
+            duty.Property(d => d.StaffId).HasMaxLength(450);
+            duty.Property(d => d.StaffName).HasMaxLength(200);
+            duty.HasIndex(d => d.ComplaintId);
+        });
+
+        builder.Entity<StoredPlaybook>(playbook =>
+        {
+            playbook.HasKey(p => new { p.Id, p.Version });
+            playbook.Property(p => p.Id).HasMaxLength(50);
+            playbook.Property(p => p.Name).HasMaxLength(100);
+            playbook.Property(p => p.CreatedBy).HasMaxLength(200);
         });
 
         builder.Entity<ApiToken>(token =>

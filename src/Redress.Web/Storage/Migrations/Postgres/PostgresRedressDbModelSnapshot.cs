@@ -185,6 +185,21 @@ namespace Redress.Web.Storage.Migrations.Postgres
                     b.Property<DateTime>("AcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("AgreedRemedy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("AllSaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AllSaidRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AllSaidVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -194,6 +209,9 @@ namespace Redress.Web.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
@@ -213,6 +231,12 @@ namespace Redress.Web.Storage.Migrations.Postgres
                     b.Property<DateTime>("FirstResponseDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("FollowUpAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastFollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -224,8 +248,38 @@ namespace Redress.Web.Storage.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("PlaybookId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("PlaybookVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ProblemConfirmationRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ProblemConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProblemConfirmedVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ProblemStatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProblemStatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProblemStatement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -235,13 +289,33 @@ namespace Redress.Web.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("RemedyAgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ResolveDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SatisfactionAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SatisfactionRating")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("boolean");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasComputedColumnSql("to_tsvector('english', \"Reference\" || ' ' || \"Subject\" || ' ' || \"CustomerWords\" || ' ' || coalesce(\"OrderReference\", ''))", true);
+
+                    b.Property<DateTime>("StageEnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StageId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -394,6 +468,129 @@ namespace Redress.Web.Storage.Migrations.Postgres
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Redress.Playbooks.CircleBackDuty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CircledBackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("CircleBackDuties", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Playbooks.CompletedStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CompletedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PlaybookId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("PlaybookVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "PlaybookId", "PlaybookVersion", "StepId")
+                        .IsUnique();
+
+                    b.ToTable("CompletedSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Playbooks.PlannedAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("PlannedActions", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Web.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -507,6 +704,40 @@ namespace Redress.Web.Storage.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Web.Playbooks.StoredPlaybook", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id", "Version");
+
+                    b.ToTable("Playbooks");
                 });
 
             modelBuilder.Entity("Redress.Web.Storage.IdempotencyRecord", b =>
@@ -661,6 +892,33 @@ namespace Redress.Web.Storage.Migrations.Postgres
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Redress.Playbooks.CircleBackDuty", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("CircleBackDuties")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Playbooks.CompletedStep", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("CompletedSteps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Playbooks.PlannedAction", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Web.Identity.ApiToken", b =>
                 {
                     b.HasOne("Redress.Web.Identity.StaffUser", "User")
@@ -674,6 +932,12 @@ namespace Redress.Web.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Actions");
+
+                    b.Navigation("CircleBackDuties");
+
+                    b.Navigation("CompletedSteps");
+
                     b.Navigation("Messages");
 
                     b.Navigation("Timeline");

@@ -171,6 +171,21 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                     b.Property<DateTime>("AcknowledgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgreedRemedy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AllSaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllSaidRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllSaidVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -179,6 +194,9 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CustomerId")
@@ -199,6 +217,12 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                     b.Property<DateTime>("FirstResponseDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FollowUpAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastFollowUpAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextDueAt")
                         .HasColumnType("TEXT");
 
@@ -210,8 +234,38 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlaybookId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlaybookVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProblemConfirmationRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProblemConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemConfirmedVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProblemStatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemStatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemStatement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
@@ -221,7 +275,27 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemedyAgreedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ResolveDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SatisfactionAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SatisfactionRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StageEnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StageId")
+                        .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -365,6 +439,123 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Redress.Playbooks.CircleBackDuty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CircledBackAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HandedOverAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("CircleBackDuties", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Playbooks.CompletedStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaybookId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlaybookVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "PlaybookId", "PlaybookVersion", "StepId")
+                        .IsUnique();
+
+                    b.ToTable("CompletedSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Playbooks.PlannedAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("PlannedActions", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Web.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -476,6 +667,40 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Web.Playbooks.StoredPlaybook", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id", "Version");
+
+                    b.ToTable("Playbooks");
                 });
 
             modelBuilder.Entity("Redress.Web.Storage.IdempotencyRecord", b =>
@@ -628,6 +853,33 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Redress.Playbooks.CircleBackDuty", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("CircleBackDuties")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Playbooks.CompletedStep", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("CompletedSteps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Playbooks.PlannedAction", b =>
+                {
+                    b.HasOne("Redress.Complaints.Complaint", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Redress.Web.Identity.ApiToken", b =>
                 {
                     b.HasOne("Redress.Web.Identity.StaffUser", "User")
@@ -641,6 +893,12 @@ namespace Redress.Web.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Redress.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Actions");
+
+                    b.Navigation("CircleBackDuties");
+
+                    b.Navigation("CompletedSteps");
+
                     b.Navigation("Messages");
 
                     b.Navigation("Timeline");
