@@ -109,6 +109,7 @@ public sealed partial class Complaint
             summary += $"; {previous} still circles back with the customer before the case closes";
         }
         OwnerId = ownerId;
+        CircleBack(ownerId, now);
         Record(new TimelineEvent(TimelineKinds.OwnerAssigned, summary, by, now), now);
     }
 
@@ -123,6 +124,7 @@ public sealed partial class Complaint
 
         var message = new Message(MessageDirection.Outbound, body, author.Name, author.Id, now);
         _messages.Add(message);
+        CircleBack(author.Id, now);
         if (FirstRespondedAt is null)
         {
             FirstRespondedAt = now;

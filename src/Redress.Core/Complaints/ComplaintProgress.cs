@@ -103,7 +103,7 @@ public sealed partial class Complaint
             {
                 unmet.RemoveAll(u => u.Code == WireNames.Of(Condition.HandoffsCircledBack));
                 unmet.Add(new UnmetGate(WireNames.Of(Condition.HandoffsCircledBack),
-                    $"{duty.StaffName} handed the case over and has not circled back to the customer yet: they record a follow-up."));
+                    $"{duty.StaffName} handed the case over and has not circled back to the customer yet: they reply to the customer or record a follow-up."));
             }
         }
         return unmet;
@@ -279,10 +279,7 @@ public sealed partial class Complaint
         var text = Clean(note, NoteLength, "note");
         FollowUpAttempts++;
         LastFollowUpAt = now;
-        foreach (var duty in _circleBackDuties.Where(d => d.StaffId == by.Id && d.CircledBackAt is null))
-        {
-            duty.Discharge(now);
-        }
+        CircleBack(by.Id, now);
         Record(new TimelineEvent(TimelineKinds.FollowUp,
             $"{by.Name} followed up ({(reached ? "reached the customer" : "could not reach the customer")}, attempt {FollowUpAttempts})" + (text is null ? "" : $": {text}"), by, now), now);
     }
@@ -300,6 +297,15 @@ public sealed partial class Complaint
         Record(new TimelineEvent(TimelineKinds.SatisfactionRecorded,
             $"{Customer?.Name ?? "The customer"} said they are {(satisfied ? "satisfied" : "not satisfied")}" + (rating is null ? "" : $" ({rating}/5)")
             + $" ({Via(via)}, recorded by {by.Name})" + (text is null ? "" : $": \"{Shorten(text)}\""), by, now), now);
+    }
+
+    /// <summary>A former owner who writes to or follows up with the customer (or owns the case again) has circled back.</summary>
+    private void CircleBack(string? staffId, DateTime now)
+    {
+        foreach (var duty in _circleBackDuties.Where(d => d.StaffId == staffId && d.CircledBackAt is null))
+        {
+            duty.Discharge(now);
+        }
     }
 
     private Playbook EnsureFollows(Playbook playbook) =>

@@ -181,6 +181,31 @@ public class ComplaintProgressTests
     }
 
     [Fact]
+    public void A_former_owner_writing_to_the_customer_has_circled_back()
+    {
+        var complaint = Receive();
+        complaint.AssignOwner(Alex.Id!, Alex.Name, Alex, Later);
+        complaint.AssignOwner(Sam.Id!, Sam.Name, Alex, Later, previousOwnerName: Alex.Name);
+
+        complaint.SendReply("Sam has your case now; I will keep an eye on it too.", Alex, Later);
+
+        Assert.NotNull(complaint.CircleBackDuties.Single().CircledBackAt);
+        Assert.True(complaint.Holds(Condition.HandoffsCircledBack));
+    }
+
+    [Fact]
+    public void A_case_handed_back_to_its_first_owner_leaves_the_duty_with_whoever_handed_it_back()
+    {
+        var complaint = Receive();
+        complaint.AssignOwner(Alex.Id!, Alex.Name, Alex, Later);
+        complaint.AssignOwner(Sam.Id!, Sam.Name, Alex, Later, previousOwnerName: Alex.Name);
+        complaint.AssignOwner(Alex.Id!, Alex.Name, Sam, Later, previousOwnerName: Sam.Name);
+
+        var open = Assert.Single(complaint.CircleBackDuties, d => d.CircledBackAt is null);
+        Assert.Equal(Sam.Id, open.StaffId);
+    }
+
+    [Fact]
     public void Switching_playbook_needs_a_reason_starts_its_first_stage_and_keeps_what_was_recorded()
     {
         var complaint = Receive();

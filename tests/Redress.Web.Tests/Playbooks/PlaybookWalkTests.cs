@@ -94,7 +94,7 @@ public abstract class PlaybookWalkTests(AppFixture fixture)
 
             foreach (var code in unmet.Select(u => (string)u!["code"]!))
             {
-                await SatisfyAsync(@case, current, code);
+                await @case.MeetAsync(current, code);
             }
 
             var moved = await @case.OkAsync(HttpMethod.Post, "/advance");
@@ -112,101 +112,6 @@ public abstract class PlaybookWalkTests(AppFixture fixture)
         var closed = await @case.GetAsync();
         Assert.Equal("closed", (string)closed["status"]!);
         Assert.Equal(HttpStatusCode.Conflict, (await @case.AdvanceAsync()).StatusCode);
-    }
-
-    /// <summary>Does what an agent would do to meet one gate: the step or condition the code names.</summary>
-    private static async Task SatisfyAsync(CaseClient @case, JsonNode current, string code)
-    {
-        var state = await @case.GetAsync();
-        if (code.StartsWith("step:", StringComparison.Ordinal))
-        {
-            var stepId = code["step:".Length..];
-            var step = current["progress"]!["stages"]!.AsArray().Single(s => (string)s!["state"]! == "current")!["steps"]!.AsArray()
-                .Single(s => (string)s!["id"]! == stepId)!;
-            if ((string)step["completion"]! == "manual")
-            {
-                var done = await @case.OkAsync(HttpMethod.Post, $"/steps/{stepId}/complete", new JsonObject { ["note"] = "Done in the walk" });
-                Assert.Equal("step_completed", (string)done["timeline"]!.AsArray()[^1]!["kind"]!);
-                var again = await @case.PostAsync($"/steps/{stepId}/complete");
-                Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-                return;
-            }
-            var automatic = await @case.PostAsync($"/steps/{stepId}/complete");
-            Assert.Equal(HttpStatusCode.Conflict, automatic.StatusCode);
-            Assert.Contains("completes itself", (string)(await automatic.ReadJsonAsync())["detail"]!);
-            code = (string)step["completion"]!;
-        }
-
-        switch (code)
-        {
-            case "problem_statement_recorded":
-                await StateAsync(@case, state);
-                break;
-            case "problem_statement_confirmed":
-                await StateAsync(@case, state);
-                if (state["specify"]!["confirmedAt"] is null)
-                {
-                    await @case.OkAsync(HttpMethod.Post, "/problem-statement/confirmation", new JsonObject { ["via"] = "phone" });
-                }
-                break;
-            case "customer_said_everything":
-                if (state["specify"]!["allSaidAt"] is null)
-                {
-                    await @case.OkAsync(HttpMethod.Post, "/all-said", new JsonObject { ["via"] = "phone" });
-                }
-                break;
-            case "owner_assigned":
-                if (state["owner"] is null)
-                {
-                    await @case.OkAsync(HttpMethod.Post, "/owner", new JsonObject { ["owner"] = RedressApp.AdminEmail });
-                }
-                break;
-            case "reply_sent":
-                if (state["sla"]!["firstRespondedAt"] is null)
-                {
-                    var reply = await @case.PostAsync("/messages", new JsonObject { ["body"] = "Thank you for telling us, and I am sorry. I will call you today." });
-                    Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
-                }
-                break;
-            case "action_plan_set":
-            case "action_plan_done":
-                await @case.OkAsync(HttpMethod.Put, "/action-plan", new JsonObject
-                {
-                    ["actions"] = new JsonArray(new JsonObject
-                    {
-                        ["description"] = "Send the replacement by courier",
-                        ["owner"] = RedressApp.AdminEmail,
-                        ["dueAt"] = DateTime.UtcNow.AddDays(1).ToString("O"),
-                        ["done"] = code == "action_plan_done",
-                    }),
-                });
-                break;
-            case "remedy_agreed":
-                await @case.OkAsync(HttpMethod.Post, "/remedy", new JsonObject { ["remedy"] = "A replacement vase, sent today", ["via"] = "phone" });
-                break;
-            case "follow_up_done":
-                await @case.OkAsync(HttpMethod.Post, "/follow-ups", new JsonObject { ["reached"] = true, ["note"] = "They have it" });
-                break;
-            case "survey_answered":
-            case "satisfaction_verified":
-            case "satisfaction_verified_or_follow_ups":
-                if (state["verify"]!["satisfied"] is null)
-                {
-                    await @case.OkAsync(HttpMethod.Post, "/satisfaction", new JsonObject { ["satisfied"] = true, ["rating"] = 5, ["via"] = "phone" });
-                }
-                break;
-            default:
-                Assert.Fail($"The walk does not know how to meet '{code}'.");
-                break;
-        }
-    }
-
-    private static async Task StateAsync(CaseClient @case, JsonNode state)
-    {
-        if (state["specify"]!["problemStatement"] is null)
-        {
-            await @case.OkAsync(HttpMethod.Put, "/problem-statement", new JsonObject { ["statement"] = "The vase arrived broken because the box was crushed in transit." });
-        }
     }
 }
 
