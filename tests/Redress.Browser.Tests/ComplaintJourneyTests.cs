@@ -34,6 +34,7 @@ public sealed class ComplaintJourneyTests(BrowserApp browser) : IClassFixture<Br
         await agent.GetByLabel("Password").FillAsync(RedressApp.StaffPassword);
         await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/queue$"));
+        await agent.WaitForLoadStateAsync(LoadState.DOMContentLoaded); // htmx listens from then on; typing earlier is missed
         // Typing searches as you type (htmx) and keeps the filtered view in the address bar.
         await agent.RunAndWaitForResponseAsync(() => agent.Locator("#q").FillAsync(word), response => response.Url.Contains($"q={word}"));
         var item = agent.Locator(".queue-item", new() { HasText = reference });

@@ -86,7 +86,9 @@ public sealed partial class Complaint
         var unmet = new List<UnmetGate>();
         foreach (var step in stage.Steps.Where(s => s.Required && !IsDone(s, playbook)))
         {
-            unmet.Add(new UnmetGate($"step:{step.Id}", $"Step '{step.Title}' is not done."));
+            unmet.Add(new UnmetGate($"step:{step.Id}", step.CompletedBy is { } condition
+                ? $"'{step.Title}': {Conditions.Missing(condition, playbook.FollowUpAttempts)}"
+                : $"'{step.Title}' is not ticked off yet."));
         }
         var conditions = playbook.After(stage) is null ? stage.Gate.Union(Conditions.Closing) : stage.Gate;
         foreach (var condition in conditions.Where(c => !Holds(c, playbook.FollowUpAttempts)))

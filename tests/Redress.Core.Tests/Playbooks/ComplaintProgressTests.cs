@@ -42,7 +42,7 @@ public class ComplaintProgressTests
         var refused = Assert.Throws<GateClosedException>(() => complaint.Advance(Returns, Alex, Later));
 
         Assert.Equal(["step:restate", "step:confirm", "step:thank", "customer_said_everything"], refused.Unmet.Select(u => u.Code));
-        Assert.Contains("Step 'Restate the problem' is not done.", refused.Message);
+        Assert.Contains("'Restate the problem': Write the problem statement", refused.Message);
         Assert.Contains("The customer has not yet said that is everything.", refused.Message);
         Assert.DoesNotContain("step:rapport", Codes(complaint)); // optional steps never block
         Assert.Equal("listen", complaint.StageId);

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Redress.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Redress.Browser.Tests;
+
+public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private async Task<(IPage Page, List<string> Errors)> SignedInAsync(string path)
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.GetByLabel("E-mail address").FillAsync(RedressApp.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(RedressApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded); // htmx takes over the forms from then on
+        return (page, errors);
+    }
+
+    [Fact]
+    public async Task The_checklist_guides_the_agent_through_Specify_and_refuses_to_move_on_until_it_is_done()
+    {
+        var reference = await browser.App.Api().FileReferenceAsync();
+        var (page, errors) = await SignedInAsync($"/cases/{reference}");
+        var guidance = page.GetByTestId("guidance");
+        await Expect(guidance.GetByTestId("stage")).ToHaveTextAsync("Specify");
+        await Expect(guidance.GetByTestId("next-step")).ToContainTextAsync("Know the facts");
+        await Expect(guidance.GetByTestId("stage-progress")).ToContainTextAsync("0 of 4 required steps done · stage 1 of 4");
+        // Every change below swaps the case in place (htmx); a full reload would lose this marker.
+        await page.EvaluateAsync("window.redressMarker = 'still here'");
+
+        // Moving on too early: the page says plainly what is missing, and the case stays put.
+        await guidance.GetByTestId("advance").ClickAsync();
+        var error = page.GetByTestId("case-error");
+        await Expect(error).ToContainTextAsync("cannot move on");
+        await Expect(error).ToContainTextAsync("The customer confirms the facts");
+        await Expect(guidance.GetByTestId("stage")).ToHaveTextAsync("Specify");
+
+        // One click completes a manual step, and the next step's guidance takes its place.
+        await guidance.GetByRole(AriaRole.Button, new() { Name = "Mark 'Know the facts' done" }).ClickAsync();
+        await Expect(guidance.Locator("[data-step=know-the-facts]")).ToHaveClassAsync(DoneClass());
+        await Expect(guidance.GetByTestId("next-step")).ToContainTextAsync("Listen without bias");
+        await Expect(guidance.GetByTestId("stage-progress")).ToContainTextAsync("1 of 4 required steps done");
+
+        // Specify on the case: all is out, the problem in the agent's words, the customer's confirmation.
+        var specify = page.GetByTestId("specify");
+        await specify.GetByRole(AriaRole.Button, new() { Name = "Customer says that's everything" }).ClickAsync();
+        await Expect(specify.GetByTestId("all-said")).ToContainTextAsync("said that is everything");
+        await page.Locator("#statement").FillAsync("The vase arrived in pieces because the box was crushed; it was a wedding present.");
+        await specify.GetByRole(AriaRole.Button, new() { Name = "Save problem statement" }).ClickAsync();
+        await Expect(specify.GetByTestId("problem-statement")).ToContainTextAsync("wedding present");
+        await specify.GetByLabel("How they confirmed").SelectOptionAsync("phone");
+        await specify.GetByRole(AriaRole.Button, new() { Name = "Customer confirmed" }).ClickAsync();
+        await Expect(specify.GetByTestId("confirmed")).ToContainTextAsync("The customer confirmed it phone");
+
+        await Expect(guidance.GetByTestId("gate")).ToContainTextAsync("Ready for Evaluate");
+        await guidance.GetByTestId("advance").ClickAsync();
+        await Expect(guidance.GetByTestId("stage")).ToHaveTextAsync("Evaluate");
+        await Expect(guidance.Locator(".stage-done")).ToHaveTextAsync("Specify");
+        await Expect(guidance.GetByTestId("next-step")).ToContainTextAsync("Find who or what made the mistake");
+        var timeline = page.GetByTestId("timeline");
+        await Expect(timeline).ToContainTextAsync("completed 'Know the facts'");
+        await Expect(timeline).ToContainTextAsync("moved the case from Specify to Evaluate");
+        Assert.Equal("still here", await page.EvaluateAsync<string>("window.redressMarker"));
+
+        await guidance.ScreenshotAsync(new() { Path = Screenshot("guidance.png") });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task An_admin_pastes_a_playbook_sees_each_mistake_with_its_line_then_saves_it()
+    {
+        var id = "returns-" + Guid.NewGuid().ToString("N")[..6];
+        var yaml = $"""
+            id: {id}
+            name: Returns desk
+            applies_to:
+              categories: [returns]
+            stages:
+              - id: listen
+                title: Listen
+                steps:
+                  - id: restate
+                    title: Restate the problem
+                    guidance: Write it down and read it back.
+                    completion: problem_statement_confirmd
+            """;
+        var (page, errors) = await SignedInAsync("/playbooks");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a playbook" }).ClickAsync();
+
+        await page.GetByLabel("YAML", new() { Exact = true }).FillAsync(yaml);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var mistakes = page.GetByTestId("playbook-errors");
+        await Expect(mistakes).ToContainTextAsync("line 12, column 21");
+        await Expect(mistakes).ToContainTextAsync("'problem_statement_confirmd' is not a condition");
+        await Expect(page.GetByLabel("YAML", new() { Exact = true })).ToHaveValueAsync(new Regex("problem_statement_confirmd")); // nothing the admin typed is lost
+
+        await page.GetByLabel("YAML", new() { Exact = true }).FillAsync(yaml.Replace("confirmd", "confirmed", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/playbooks/{id}\\?version=1$"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("Returns desk");
+        await page.GotoAsync("/playbooks");
+        await Expect(page.GetByTestId("playbooks")).ToContainTextAsync("Returns desk");
+
+        // The refused save answered 400 on purpose (Chromium logs that); anything else is a real error.
+        var unexpected = errors.Where(e => !e.Contains("status of 400", StringComparison.Ordinal)).ToList();
+        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
+    }
+
+    private static string Screenshot(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    [GeneratedRegex(@"\bdone\b")]
+    private static partial Regex DoneClass();
+}
