@@ -24,12 +24,13 @@ public sealed class PlaybookOptions
 /// </summary>
 public sealed class PlaybookLibrary(IOptions<PlaybookOptions> options, ILogger<PlaybookLibrary> log) : IDisposable
 {
-    private volatile Snapshot _snapshot = new(new Dictionary<(string, int), Entry>(), []);
+    private volatile Snapshot _snapshot = new(new Dictionary<(string, int), Entry>(), [], []);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     private sealed record Entry(Playbook Playbook, DateTime SavedAt, bool BuiltIn);
 
-    private sealed record Snapshot(IReadOnlyDictionary<(string Id, int Version), Entry> All, IReadOnlyList<Entry> Latest);
+    /// <param name="Rules">The latest versions that have an applies_to rule, in the order <see cref="Select"/> tries them.</param>
+    private sealed record Snapshot(IReadOnlyDictionary<(string Id, int Version), Entry> All, IReadOnlyList<Entry> Latest, Playbook[] Rules);
 
     /// <summary>The latest version of each playbook, by id.</summary>
     public IReadOnlyList<Playbook> Latest => [.. _snapshot.Latest.Select(e => e.Playbook)];
@@ -52,13 +53,18 @@ public sealed class PlaybookLibrary(IOptions<PlaybookOptions> options, ILogger<P
     /// The playbook for a new complaint: the most specific matching applies_to rule, the most recently saved among
     /// equals, else the default.
     /// </summary>
-    public Playbook Select(string category, Priority priority, Channel channel) =>
-        _snapshot.Latest
-            .Where(e => e.Playbook.AppliesTo.Matches(category, priority, channel))
-            .OrderByDescending(e => e.Playbook.AppliesTo.Specificity)
-            .ThenByDescending(e => e.SavedAt)
-            .Select(e => e.Playbook)
-            .FirstOrDefault() ?? Default;
+    public Playbook Select(string category, Priority priority, Channel channel)
+    {
+        // On intake's hot path: the rules are sorted once per refresh, so this is a plain scan.
+        foreach (var playbook in _snapshot.Rules)
+        {
+            if (playbook.AppliesTo.Matches(category, priority, channel))
+            {
+                return playbook;
+            }
+        }
+        return Default;
+    }
 
     /// <summary>The version a case follows; another node may have saved it moments ago, so a miss looks again.</summary>
     public async Task<Playbook> ForCaseAsync(Complaint complaint, RedressDb db, CancellationToken ct)
@@ -105,7 +111,9 @@ public sealed class PlaybookLibrary(IOptions<PlaybookOptions> options, ILogger<P
                 all[(row.Id, row.Version)] = new Entry(playbook with { Version = row.Version }, row.CreatedAt, row.BuiltIn);
             }
             var latest = all.Values.GroupBy(e => e.Playbook.Id).Select(g => g.MaxBy(e => e.Playbook.Version)!).OrderBy(e => e.Playbook.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            _snapshot = new Snapshot(all, latest);
+            var rules = latest.Where(e => e.Playbook.AppliesTo.Specificity > 0)
+                .OrderByDescending(e => e.Playbook.AppliesTo.Specificity).ThenByDescending(e => e.SavedAt).Select(e => e.Playbook).ToArray();
+            _snapshot = new Snapshot(all, latest, rules);
         }
         finally
         {

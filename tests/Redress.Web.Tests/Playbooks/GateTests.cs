@@ -124,6 +124,26 @@ public abstract class GateTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_action_plan_is_kept_most_immediate_first_and_goes_to_the_customer_in_an_update()
+    {
+        var @case = await NewCaseAsync();
+        var planned = await @case.OkAsync(HttpMethod.Put, "/action-plan", new JsonObject
+        {
+            ["actions"] = new JsonArray(
+                new JsonObject { ["description"] = "Call to check it arrived", ["owner"] = RedressApp.AdminEmail, ["dueAt"] = DateTime.UtcNow.AddDays(3).ToString("O") },
+                new JsonObject { ["description"] = "Send a new vase by courier", ["owner"] = RedressApp.AdminEmail, ["dueAt"] = DateTime.UtcNow.AddHours(4).ToString("O") }),
+        });
+        Assert.Equal(["Send a new vase by courier", "Call to check it arrived"], planned["actionPlan"]!.AsArray().Select(a => (string)a!["description"]!));
+
+        var reply = await @case.PostAsync("/messages", new JsonObject { ["body"] = "I am sorry. Here is what happens now.", ["includeActionPlan"] = true });
+
+        Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
+        var body = (string)(await reply.ReadJsonAsync())["body"]!;
+        Assert.Contains("What we are doing for you:\n1. Send a new vase by courier", body);
+        Assert.Contains("2. Call to check it arrived", body);
+    }
+
+    [Fact]
     public async Task Moving_on_from_a_stale_version_is_refused_with_412()
     {
         var @case = await NewCaseAsync();
