@@ -39,6 +39,7 @@ public sealed class ComplaintJourneyTests(BrowserApp browser) : IClassFixture<Br
         await agent.RunAndWaitForResponseAsync(() => agent.Locator("#q").FillAsync(word), response => response.Url.Contains($"q={word}"));
         var item = agent.Locator(".queue-item", new() { HasText = reference });
         await Expect(item).ToHaveCountAsync(1);
+        await Expect(item.GetByTestId("queue-stage")).ToHaveTextAsync("S.E.R.V. · Specify");
         await Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"q={word}"));
         await item.ClickAsync();
         await Expect(agent.GetByTestId("customer-words")).ToContainTextAsync("It was a wedding present.");

@@ -101,6 +101,9 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/playbooks/{id}\\?version=1$"));
         await Expect(page.Locator("h1")).ToContainTextAsync("Returns desk");
+        await page.GotoAsync("/playbooks/personal-touch");
+        await Expect(page.Locator("h1")).ToContainTextAsync("Personal touch");
+        await page.ScreenshotAsync(new() { Path = Screenshot("playbook.png"), FullPage = true });
         await page.GotoAsync("/playbooks");
         await Expect(page.GetByTestId("playbooks")).ToContainTextAsync("Returns desk");
 

@@ -82,7 +82,7 @@ public static partial class ComplaintQueries
                 c.Id,
                 Summary = new ComplaintSummary(c.Reference, c.Subject, c.Status, c.Priority, c.Category, c.Channel, c.Customer.Name,
                     c.OwnerId == null ? null : db.Users.Where(u => u.Id == c.OwnerId).Select(u => new StaffRef(u.Id, u.DisplayName)).FirstOrDefault(),
-                    c.ReceivedAt, c.UpdatedAt, c.NextDueAt, c.FirstRespondedAt),
+                    c.ReceivedAt, c.UpdatedAt, c.NextDueAt, c.FirstRespondedAt, c.PlaybookId, c.PlaybookVersion, c.StageId),
             })
             .ToListAsync(ct);
 

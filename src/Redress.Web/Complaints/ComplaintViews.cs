@@ -38,7 +38,10 @@ public sealed record ComplaintSummary(
     DateTime ReceivedAt,
     DateTime UpdatedAt,
     DateTime NextDueAt,
-    DateTime? FirstRespondedAt);
+    DateTime? FirstRespondedAt,
+    string Playbook,
+    int PlaybookVersion,
+    string Stage);
 
 public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, string? NextCursor);
 

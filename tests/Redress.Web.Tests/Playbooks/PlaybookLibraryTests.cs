@@ -47,9 +47,9 @@ public abstract class PlaybookLibraryTests(AppFixture fixture)
         return id is null ? App.Api(token).PostAsync("/api/v1/playbooks", content) : App.Api(token).PutAsync($"/api/v1/playbooks/{id}", content);
     }
 
-    private async Task<JsonNode> FileAsync(string category, string channel = "web")
+    private async Task<JsonNode> FileAsync(string category, string channel = "web", string? marker = null)
     {
-        var body = Json.Complaint();
+        var body = Json.Complaint(marker);
         body["category"] = category;
         body["channel"] = channel;
         var created = await App.Api().FileAsync(body);
@@ -183,6 +183,12 @@ public abstract class PlaybookLibraryTests(AppFixture fixture)
         Assert.Equal("service-recovery-7", (string)(await FileAsync("delivery", channel: "phone"))["playbook"]!);
         Assert.Equal("serv", (string)(await FileAsync("delivery", channel: "email"))["playbook"]!);
         Assert.Equal("specify", (string)(await FileAsync("delivery", channel: "email"))["stage"]!);
+
+        var word = Json.UniqueWord();
+        await FileAsync("delivery", channel: "phone", marker: word);
+        var item = Assert.Single((await (await App.Api().GetAsync($"/api/v1/complaints?q={word}")).ReadJsonAsync())["items"]!.AsArray())!;
+        Assert.Equal("service-recovery-7", (string)item["playbook"]!);
+        Assert.Equal("apologise", (string)item["stage"]!);
     }
 
     [Fact]
