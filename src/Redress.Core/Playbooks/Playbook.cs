@@ -77,8 +77,11 @@ public sealed record PlaybookRule(IReadOnlyList<string> Categories, IReadOnlyLis
 {
     public static PlaybookRule Any { get; } = new([], [], []);
 
-    /// <summary>How many of category, priority and channel the rule constrains: more is more specific.</summary>
-    public int Specificity => (Categories.Count > 0 ? 1 : 0) + (Priorities.Count > 0 ? 1 : 0) + (Channels.Count > 0 ? 1 : 0);
+    /// <summary>
+    /// How specific the rule is; the most specific match wins. What the complaint is about (category) outweighs how
+    /// urgent it is (priority), which outweighs how it arrived (channel): 4 + 2 + 1, so no two kinds of rule tie.
+    /// </summary>
+    public int Specificity => (Categories.Count > 0 ? 4 : 0) + (Priorities.Count > 0 ? 2 : 0) + (Channels.Count > 0 ? 1 : 0);
 
     public bool Matches(string category, Priority priority, Channel channel) =>
         Specificity > 0

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Redress.Complaints;
 using Redress.Web.Complaints;
 using Redress.Web.Identity;
+using Redress.Web.Playbooks;
 using Redress.Web.Storage;
 
 namespace Redress.Web.Demo;
@@ -11,7 +12,7 @@ namespace Redress.Web.Demo;
 /// Fills a new database with demo staff and real complaint texts (CFPB narratives, see Demo/README.md),
 /// spread over the last two weeks, some already owned and answered, so the queue looks like a working desk.
 /// </summary>
-public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff, TimeProvider clock)
+public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff, PlaybookLibrary playbooks, TimeProvider clock)
 {
     public static readonly (string Email, string Name, string Role)[] Staff =
     [
@@ -55,7 +56,7 @@ public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff
             // Older cases have been picked up and answered; the newest wait in the queue.
             if (i >= 12 && i % 3 != 0)
             {
-                var complaint = await db.Complaints.SingleAsync(c => c.Reference == filed.Reference, ct);
+                var complaint = await db.Complaints.Include(c => c.Customer).SingleAsync(c => c.Reference == filed.Reference, ct);
                 var owner = owners[i % 2];
                 complaint.AssignOwner(owner.Id!, owner.Name, owner, receivedAt.AddMinutes(40));
                 complaint.SendReply(
@@ -67,9 +68,34 @@ public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff
                 {
                     complaint.AddInternalNote("Checked the account history: the customer's account of events matches our records. Escalating to billing.", owner, receivedAt.AddHours(3));
                 }
+                if (i % 3 == 1)
+                {
+                    var statement = $"{first} reports {Subject(sample).ToLowerInvariant()} and wants it put right, with an explanation of what went wrong.";
+                    FinishFirstStage(complaint, statement, owner, receivedAt.AddHours(4));
+                }
                 await db.SaveChangesAsync(ct);
             }
             db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Some demo cases are a stage further on, so the queue shows methods under way: the owner records what the customer
+    /// said on a call (all said, the problem statement, their confirmation), ticks the manual steps, and moves on.
+    /// </summary>
+    private void FinishFirstStage(Complaint complaint, string statement, Actor owner, DateTime at)
+    {
+        var playbook = playbooks.Find(complaint.PlaybookId, complaint.PlaybookVersion)!;
+        complaint.RecordAllSaid(Channel.Phone, owner, at);
+        complaint.RecordProblemStatement(statement, owner, at);
+        complaint.RecordProblemConfirmed(Channel.Phone, owner, at);
+        foreach (var step in playbook.FirstStage.Steps.Where(s => s.Required && s.IsManual))
+        {
+            complaint.CompleteStep(playbook, step.Id, null, owner, at);
+        }
+        if (complaint.UnmetGates(playbook).Count == 0)
+        {
+            complaint.Advance(playbook, owner, at);
         }
     }
 

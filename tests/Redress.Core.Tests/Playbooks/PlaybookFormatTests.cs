@@ -122,11 +122,23 @@ public class PlaybookFormatTests
     }
 
     [Fact]
+    public void A_category_rule_outweighs_a_priority_rule_which_outweighs_a_channel_rule()
+    {
+        var category = new PlaybookRule(["warranty"], [], []).Specificity;
+        var priority = new PlaybookRule([], [Priority.Urgent], []).Specificity;
+        var channel = new PlaybookRule([], [], [Channel.Phone]).Specificity;
+
+        Assert.True(category > priority + channel);
+        Assert.True(priority > channel);
+        Assert.True(new PlaybookRule([], [Priority.Urgent], [Channel.Phone]).Specificity > priority);
+    }
+
+    [Fact]
     public void A_rule_matches_only_what_it_constrains_and_an_empty_rule_matches_nothing()
     {
         var rule = TestPlaybooks.Returns.AppliesTo;
 
-        Assert.Equal(3, rule.Specificity);
+        Assert.Equal(7, rule.Specificity);
         Assert.True(rule.Matches("returns", Priority.High, Channel.Email));
         Assert.False(rule.Matches("delivery", Priority.High, Channel.Email));
         Assert.False(rule.Matches("returns", Priority.Low, Channel.Email));

@@ -30,6 +30,10 @@ public sealed class DemoDataTests(DemoApp fixture) : IClassFixture<DemoApp>
         Assert.Contains(all, c => (string)c["status"]! == "in_progress");
         Assert.Contains(all, c => (string)c["priority"]! == "urgent");
         Assert.Equal("urgent", (string)all[0]["priority"]!);
+        // Rules pick the method: urgent cases are de-escalated, phone calls get the seven strategies, the rest S.E.R.V.
+        Assert.All(all.Where(c => (string)c["priority"]! == "urgent"), c => Assert.Equal("de-escalation", (string)c["playbook"]!));
+        Assert.Equal(["de-escalation", "serv", "service-recovery-7"], all.Select(c => (string)c["playbook"]!).Distinct().Order());
+        Assert.Contains(all, c => (string)c["playbook"]! == "serv" && (string)c["stage"]! == "evaluate");
     }
 
     [Fact]

@@ -74,6 +74,7 @@ public abstract class PlaybookLibraryTests(AppFixture fixture)
         Assert.Equal(id, (string)filed["playbook"]!);
         Assert.Equal("hear", (string)filed["stage"]!);
         Assert.Equal("serv", (string)(await FileAsync("other-" + category))["playbook"]!);
+        Assert.Equal(id, (string)(await FileAsync(category, channel: "phone"))["playbook"]!); // a category rule beats the built-in channel rule
 
         var @case = new CaseClient(App.Api(), (string)filed["reference"]!);
         await @case.AdvanceToAsync("put-right");
