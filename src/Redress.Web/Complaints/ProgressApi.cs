@@ -127,21 +127,14 @@ public static class ProgressApi
         return await AnswerAsync(request, reference, await work.StateProblemAsync(reference, body.Value.Statement!, user.ToActor(), IfMatch(request), ct), ct);
     }
 
-    private static async Task<IResult> ConfirmProblem(string reference, HttpRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct)
-    {
-        var (body, problem) = await JsonBody.ReadAsync<ConfirmationRequest>(request);
-        if (body is null)
-        {
-            return problem!;
-        }
-        if (ParseVia(body.Value.Via) is not { } via)
-        {
-            return ViaProblem();
-        }
-        return await AnswerAsync(request, reference, await work.ConfirmProblemAsync(reference, via, user.ToActor(), IfMatch(request), ct), ct);
-    }
+    private static Task<IResult> ConfirmProblem(string reference, HttpRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
+        RecordHeardAsync(request, reference, via => work.ConfirmProblemAsync(reference, via, user.ToActor(), IfMatch(request), ct), ct);
 
-    private static async Task<IResult> AllSaid(string reference, HttpRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct)
+    private static Task<IResult> AllSaid(string reference, HttpRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
+        RecordHeardAsync(request, reference, via => work.AllSaidAsync(reference, via, user.ToActor(), IfMatch(request), ct), ct);
+
+    /// <summary>Something the customer told an agent, whose body is just {via}.</summary>
+    private static async Task<IResult> RecordHeardAsync(HttpRequest request, string reference, Func<Channel, Task<CaseResult<bool>>> record, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ConfirmationRequest>(request);
         if (body is null)
@@ -152,7 +145,7 @@ public static class ProgressApi
         {
             return ViaProblem();
         }
-        return await AnswerAsync(request, reference, await work.AllSaidAsync(reference, via, user.ToActor(), IfMatch(request), ct), ct);
+        return await AnswerAsync(request, reference, await record(via), ct);
     }
 
     private static async Task<IResult> SetActionPlan(string reference, HttpRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct)
