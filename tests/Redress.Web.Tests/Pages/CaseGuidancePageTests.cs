@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Redress.Web.Identity;
+using Redress.Web.Tests.Infrastructure;
+
+namespace Redress.Web.Tests.Pages;
+
+/// <summary>The guided checklist and the playbook pages work as plain form posts, without JavaScript.</summary>
+public sealed class CaseGuidancePageTests(SqliteApp fixture) : IClassFixture<SqliteApp>
+{
+    private RedressApp App => fixture.App;
+
+    private async Task<HttpClient> SignedInAsync(string role)
+    {
+        var (_, email, _) = await App.CreateStaffAsync(role, "Alex Morgan");
+        var client = App.Browser();
+        await client.SignInAsync(email, RedressApp.StaffPassword);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_manual_step_is_ticked_off_with_one_post_and_goes_on_the_timeline()
+    {
+        var reference = await App.Api().FileReferenceAsync();
+        var agent = await SignedInAsync(Roles.Agent);
+
+        var response = await agent.PostFormAsync($"/cases/{reference}?handler=Step", new Dictionary<string, string> { ["stepId"] = "know-the-facts" },
+            tokenFrom: $"/cases/{reference}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await agent.GetStringAsync($"/cases/{reference}");
+        Assert.Contains("Alex Morgan completed &#x27;Know the facts&#x27;", page);
+        Assert.Contains("1 of 4 required steps done", page);
+    }
+
+    [Fact]
+    public async Task Moving_on_too_early_answers_409_with_a_page_that_lists_what_is_missing()
+    {
+        var reference = await App.Api().FileReferenceAsync();
+        var agent = await SignedInAsync(Roles.Agent);
+        var version = (int)(await (await App.Api().GetAsync($"/api/v1/complaints/{reference}")).ReadJsonAsync())["version"]!;
+
+        var response = await agent.PostFormAsync($"/cases/{reference}?handler=Advance", new Dictionary<string, string> { ["version"] = $"{version}" },
+            tokenFrom: $"/cases/{reference}");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("cannot move on until these are done", html);
+        Assert.Contains("The customer has not confirmed the problem statement yet.", html);
+        Assert.Equal("specify", (string)(await (await App.Api().GetAsync($"/api/v1/complaints/{reference}")).ReadJsonAsync())["progress"]!["stage"]!);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_changes_nothing()
+    {
+        var reference = await App.Api().FileReferenceAsync();
+        var agent = await SignedInAsync(Roles.Agent);
+
+        var response = await agent.PostAsync($"/cases/{reference}?handler=Step",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["stepId"] = "know-the-facts" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var steps = (await (await App.Api().GetAsync($"/api/v1/complaints/{reference}")).ReadJsonAsync())["progress"]!["stages"]![0]!["steps"]!.AsArray();
+        Assert.False((bool)steps.Single(s => (string)s!["id"]! == "know-the-facts")!["done"]!);
+    }
+
+    [Fact]
+    public async Task Agents_read_playbooks_but_the_editor_is_for_admins()
+    {
+        var agent = await SignedInAsync(Roles.Agent);
+
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/playbooks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/playbooks/facing-the-music")).StatusCode);
+        var editor = await agent.GetAsync("/admin/playbooks");
+        Assert.Equal(HttpStatusCode.Redirect, editor.StatusCode);
+        Assert.StartsWith("/access-denied", editor.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync("/playbooks/no-such-playbook")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_that_is_not_utf8_is_refused_and_an_edit_opens_with_the_latest_yaml()
+    {
+        var admin = App.Browser();
+        await admin.SignInAsync(RedressApp.AdminEmail, RedressApp.AdminPassword);
+        var token = await admin.AntiforgeryTokenAsync("/admin/playbooks");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent([0x69, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a]) { Headers = { ContentType = new MediaTypeHeaderValue("application/yaml") } }, "file", "bad.yaml" },
+        };
+
+        var refused = await admin.PostAsync("/admin/playbooks", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("not UTF-8 text", await refused.Content.ReadAsStringAsync());
+        var edit = await admin.GetStringAsync("/admin/playbooks/serv");
+        Assert.Contains("id: serv", edit);
+        Assert.Contains("title: Know the facts", edit);
+    }
+}
