@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace Redress.Coaching;
+
+/// <summary>One labelled customer message of the tone set (eval/tone/*.tsv).</summary>
+public sealed record ToneExample(string Id, bool Negative, string Style, string Text);
+
+/// <summary>One agent reply of the coaching set (eval/coaching/replies.tsv), with the pitfalls and moves it really has.</summary>
+public sealed record ReplyExample(string Id, IReadOnlySet<string> Pitfalls, IReadOnlySet<string> Moves, string Text);
+
+public sealed record DetectorCounts(string Name, int TruePositives, int FalsePositives, int FalseNegatives)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
+}
+
+/// <summary>Measures the tone score and the reply coach on the labelled sets kept in eval/.</summary>
+public static class Evaluation
+{
+    /// <summary>Rows of a tab-separated file with a header; "\n" in a field stands for a line break.</summary>
+    public static IEnumerable<Dictionary<string, string>> ReadTsv(string text)
+    {
+        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split('\t');
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length != header.Length)
+            {
+                throw new FormatException($"'{line[..Math.Min(40, line.Length)]}...' has {fields.Length} fields; the header has {header.Length}.");
+            }
+            yield return header.Zip(fields).ToDictionary(p => p.First, p => p.Second.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal));
+        }
+    }
+
+    public static IEnumerable<ToneExample> ReadToneSet(string tsv, string defaultStyle) => ReadTsv(tsv).Select(row => new ToneExample(
+        row["id"],
+        row["label"] switch { "negative" => true, "not_negative" => false, var other => throw new FormatException($"Unknown tone label '{other}'.") },
+        row.GetValueOrDefault("style") ?? defaultStyle,
+        row["text"]));
+
+    public static IEnumerable<ReplyExample> ReadReplySet(string tsv) => ReadTsv(tsv).Select(row => new ReplyExample(
+        row["id"], Names(row["pitfalls"]), Names(row["moves"]), row["text"]));
+
+    private static HashSet<string> Names(string list) => list == "none" ? [] : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>The area under the ROC curve: the chance that a random positive scores above a random negative (ties count half).</summary>
+    public static double RocAuc(IReadOnlyList<(double Score, bool Positive)> items)
+    {
+        var ranked = items.OrderBy(i => i.Score).ToList();
+        var ranks = new double[ranked.Count];
+        for (var i = 0; i < ranked.Count;)
+        {
+            var j = i;
+            while (j + 1 < ranked.Count && ranked[j + 1].Score == ranked[i].Score)
+            {
+                j++;
+            }
+            for (var k = i; k <= j; k++)
+            {
+                ranks[k] = (i + j) / 2.0 + 1;
+            }
+            i = j + 1;
+        }
+        var positives = ranked.Count(i => i.Positive);
+        var negatives = ranked.Count - positives;
+        var rankSum = ranked.Select((item, index) => item.Positive ? ranks[index] : 0).Sum();
+        return (rankSum - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
+    }
+
+    public static DetectorCounts Count(string name, IEnumerable<(bool Expected, bool Found)> outcomes)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var (expected, found) in outcomes)
+        {
+            tp += expected && found ? 1 : 0;
+            fp += !expected && found ? 1 : 0;
+            fn += expected && !found ? 1 : 0;
+        }
+        return new DetectorCounts(name, tp, fp, fn);
+    }
+
+    public static string Format(DetectorCounts c) => string.Create(CultureInfo.InvariantCulture,
+        $"{c.Name,-22} precision {c.Precision:F3}  recall {c.Recall:F3}  (tp {c.TruePositives}, fp {c.FalsePositives}, fn {c.FalseNegatives})");
+}

@@ -1,0 +1,19 @@
+namespace Redress.Core.Tests;
+
+/// <summary>The labelled evaluation sets kept in the repository (eval/).</summary>
+public static class EvalData
+{
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root(), "eval", .. parts]);
+
+    private static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Redress.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("The repository root (Redress.slnx) was not found.");
+    }
+}
