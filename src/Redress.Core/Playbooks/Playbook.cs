@@ -20,6 +20,9 @@ public sealed record Playbook(
     /// <summary>Assigned by the playbook store: each saved edit is a new version; 0 for a file not yet saved.</summary>
     public int Version { get; init; }
 
+    /// <summary>The playbook's own reply-coaching rules, on top of the built-in ones (coach_rules in the YAML).</summary>
+    public IReadOnlyList<Coaching.CoachRule> CoachRules { get; init; } = [];
+
     public Stage FirstStage => Stages[0];
 
     public Stage? FindStage(string stageId) => Stages.FirstOrDefault(s => s.Id == stageId);
@@ -67,6 +70,7 @@ public enum ReplyPitfall
     Blame,
     Arguing,
     FlatNo,
+    NonApology,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Redress.Coaching;
 using Redress.Complaints;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -68,6 +69,23 @@ public static partial class PlaybookFormat
         return reader.Errors.Count == 0 ? (playbook, []) : (null, reader.Errors);
     }
 
+    /// <summary>Reads a coaching rules file (rules and move patterns), as shipped in Coaching/Data/coach-rules.yaml.</summary>
+    public static (CoachingRules? Rules, IReadOnlyList<PlaybookError> Errors) ParseCoachingRules(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            return (null, [new PlaybookError((int)ex.Start.Line, (int)ex.Start.Column, "", $"This is not valid YAML: {Clean(ex.InnerException?.Message ?? ex.Message)}")]);
+        }
+        var reader = new Reader();
+        var root = stream.Documents.Count == 1 ? reader.ReadCoachingFile(stream.Documents[0].RootNode) : null;
+        return reader.Errors.Count == 0 && root is not null ? (root, []) : (null, reader.Errors);
+    }
+
     /// <summary>YamlDotNet repeats the position in its messages; we give it separately.</summary>
     private static string Clean(string message) => PositionPrefix().Replace(message, "").Trim();
 
@@ -83,7 +101,7 @@ public static partial class PlaybookFormat
 
         public Playbook? ReadPlaybook(YamlNode root)
         {
-            var map = Mapping(root, "", "id", "name", "summary", "source", "applies_to", "follow_up_attempts", "stages");
+            var map = Mapping(root, "", "id", "name", "summary", "source", "applies_to", "follow_up_attempts", "stages", "coach_rules");
             if (map is null)
             {
                 return null;
@@ -114,7 +132,122 @@ public static partial class PlaybookFormat
             Unique(stages.Select(s => (s.Id, (object)s)), stagesNode, "stages", "stage id");
             Unique(stages.SelectMany(s => s.Steps).Select(s => (s.Id, (object)s)), stagesNode, "stages", "step id (step ids must be unique in the whole playbook)");
 
-            return Errors.Count == 0 ? new Playbook(id!, name!, summary, source, rule, followUps, stages) : null;
+            var coachRules = map.TryGetValue("coach_rules", out var rulesNode) ? ReadCoachRules(rulesNode, "coach_rules") : [];
+
+            return Errors.Count == 0 ? new Playbook(id!, name!, summary, source, rule, followUps, stages) { CoachRules = coachRules } : null;
+        }
+
+        public CoachingRules? ReadCoachingFile(YamlNode root)
+        {
+            var map = Mapping(root, "", "rules", "moves");
+            if (map is null)
+            {
+                return null;
+            }
+            var rules = map.TryGetValue("rules", out var rulesNode) ? ReadCoachRules(rulesNode, "rules") : [];
+            var moves = new Dictionary<ReplyMove, IReadOnlyList<Regex>>();
+            if (map.TryGetValue("moves", out var movesNode) && Mapping(movesNode, "moves", [.. WireNames.All<ReplyMove>()]) is { } moveMap)
+            {
+                foreach (var (name, node) in moveMap)
+                {
+                    if (WireNames.TryParse<ReplyMove>(name, out var move))
+                    {
+                        moves[move] = Patterns(node, $"moves.{name}");
+                    }
+                }
+            }
+            return new CoachingRules(rules, moves);
+        }
+
+        /// <summary>Reply-coaching rules: id, pitfall (optional), severity, message, suggestion, patterns, unless_followed_by.</summary>
+        private List<CoachRule> ReadCoachRules(YamlNode node, string path)
+        {
+            var rules = new List<CoachRule>();
+            if (Sequence(node, path, 0, 100) is not { } items)
+            {
+                return rules;
+            }
+            for (var i = 0; i < items.Count; i++)
+            {
+                var at = $"{path}[{i}]";
+                var map = Mapping(items[i], at, "id", "pitfall", "severity", "message", "suggestion", "patterns", "unless_followed_by");
+                if (map is null)
+                {
+                    continue;
+                }
+                var id = Id(map, items[i], "id", at, minLength: 2);
+                ReplyPitfall? pitfall = null;
+                if (map.TryGetValue("pitfall", out var pitfallNode) && Scalar(pitfallNode, $"{at}.pitfall") is { } pitfallName)
+                {
+                    if (WireNames.TryParse<ReplyPitfall>(pitfallName, out var parsed))
+                    {
+                        pitfall = parsed;
+                    }
+                    else
+                    {
+                        Error(pitfallNode, $"{at}.pitfall", $"'{pitfallName}' is not a pitfall: {string.Join(", ", WireNames.All<ReplyPitfall>())}.");
+                    }
+                }
+                var severity = CoachSeverity.Medium;
+                if (map.TryGetValue("severity", out var severityNode) && Scalar(severityNode, $"{at}.severity") is { } severityName
+                    && !WireNames.TryParse(severityName, out severity))
+                {
+                    Error(severityNode, $"{at}.severity", $"'{severityName}' is not a severity: low, medium or high.");
+                }
+                var message = Text(map, items[i], "message", at, 500, required: true);
+                var suggestion = Text(map, items[i], "suggestion", at, 500, required: false);
+                List<Regex> patterns = [];
+                if (!map.TryGetValue("patterns", out var patternsNode))
+                {
+                    Error(items[i], at, "The rule has no patterns; add a 'patterns' list of regular expressions.");
+                }
+                else
+                {
+                    patterns = Patterns(patternsNode, $"{at}.patterns");
+                }
+                Regex? unless = null;
+                if (map.TryGetValue("unless_followed_by", out var unlessNode) && Scalar(unlessNode, $"{at}.unless_followed_by") is { } unlessText)
+                {
+                    unless = Compile(unlessNode, $"{at}.unless_followed_by", unlessText);
+                }
+                if (id is not null && message is not null && patterns.Count > 0)
+                {
+                    rules.Add(new CoachRule(id, pitfall, severity, message, suggestion, patterns, unless));
+                }
+            }
+            Unique(rules.Select(r => (r.Id, (object)r)), node, path, "rule id");
+            return rules;
+        }
+
+        private List<Regex> Patterns(YamlNode node, string path)
+        {
+            var patterns = new List<Regex>();
+            if (Sequence(node, path, 1, 100) is not { } items)
+            {
+                return patterns;
+            }
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (Scalar(items[i], $"{path}[{i}]") is { } text && Compile(items[i], $"{path}[{i}]", text) is { } regex)
+                {
+                    patterns.Add(regex);
+                }
+            }
+            return patterns;
+        }
+
+        /// <summary>A pattern that does not compile is a mistake at its line; a runaway one times out instead of hanging a request.</summary>
+        private Regex? Compile(YamlNode node, string path, string pattern)
+        {
+            try
+            {
+                return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException ex)
+            {
+                Error(node, path, $"This is not a valid regular expression: {ex.Message}");
+                return null;
+            }
         }
 
         private PlaybookRule ReadRule(YamlNode node)

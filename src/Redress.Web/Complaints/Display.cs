@@ -45,6 +45,7 @@ public static class Display
         "blame" => "blame anyone",
         "arguing" => "argue or get defensive",
         "flat_no" => "give a flat no",
+        "non_apology" => "offer a hollow apology",
         _ => pitfall.Replace('_', ' '),
     };
 

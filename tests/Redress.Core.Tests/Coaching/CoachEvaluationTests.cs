@@ -1,0 +1,42 @@
+using Redress.Coaching;
+using Redress.Playbooks;
+using Xunit.Abstractions;
+
+namespace Redress.Core.Tests.Coaching;
+
+/// <summary>The reply coach on the labelled replies in eval/coaching: precision and recall of at least 0.9 for passing the buck, blame and arguing.</summary>
+public sealed class CoachEvaluationTests(ITestOutputHelper output)
+{
+    public static IReadOnlyList<ReplyExample> Set { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies.tsv")))];
+
+    public static IEnumerable<DetectorCounts> Measure(IEnumerable<ReplyExample> examples)
+    {
+        var reviewed = examples.Select(e => (Example: e, Findings: ReplyCoach.Default.Review(e.Text))).ToList();
+        foreach (var pitfall in Enum.GetValues<ReplyPitfall>())
+        {
+            var name = WireNames.Of(pitfall);
+            yield return Evaluation.Count(name, reviewed.Select(r => (r.Example.Pitfalls.Contains(name), r.Findings.Any(f => f.Pitfall == pitfall))));
+        }
+        foreach (var move in Enum.GetValues<ReplyMove>())
+        {
+            var name = WireNames.Of(move);
+            yield return Evaluation.Count("move " + name, reviewed.Select(r => (r.Example.Moves.Contains(name), ReplyCoach.Default.HasMove(move, r.Example.Text, r.Findings))));
+        }
+    }
+
+    [Theory]
+    [InlineData("passing_the_buck")]
+    [InlineData("blame")]
+    [InlineData("arguing")]
+    public void The_coach_finds_the_pitfalls_the_seeds_forbid_without_crying_wolf(string pitfall)
+    {
+        var all = Measure(Set).ToList();
+        foreach (var counts in all)
+        {
+            output.WriteLine(Evaluation.Format(counts));
+        }
+
+        var measured = all.Single(c => c.Name == pitfall);
+        Assert.True(measured.Precision >= 0.9 && measured.Recall >= 0.9, Evaluation.Format(measured));
+    }
+}
