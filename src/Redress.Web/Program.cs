@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Redress.Coaching;
 using Redress.Web;
 using Redress.Web.Api;
+using Redress.Web.Coaching;
 using Redress.Web.Complaints;
 using Redress.Web.Demo;
 using Redress.Web.Identity;
@@ -101,6 +103,10 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 builder.Services.AddSingleton<WriteGate>();
 // Intake is one queue per node that commits complaints in groups (see Intake).
+// Coaching: the tone of what customers write (read at intake) and the reply coach; both load their data once.
+builder.Services.AddSingleton(_ => ToneAnalyzer.Load());
+builder.Services.AddSingleton(_ => ReplyCoach.Default);
+builder.Services.AddScoped<CaseCoaching>();
 builder.Services.AddSingleton<Intake>();
 builder.Services.AddHostedService(services => services.GetRequiredService<Intake>());
 builder.Services.AddScoped<CaseWork>();
@@ -135,6 +141,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapComplaints();
 app.MapPlaybooks();
+app.MapCoaching();
 app.MapApiDocs();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapHealthChecks("/readyz").AllowAnonymous();

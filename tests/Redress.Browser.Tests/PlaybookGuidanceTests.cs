@@ -70,6 +70,27 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
     }
 
     [Fact]
+    public async Task The_composer_coaches_the_agent_as_they_type()
+    {
+        var reference = await browser.App.Api().FileReferenceAsync();
+        var (page, errors) = await SignedInAsync($"/cases/{reference}");
+        var coach = page.GetByTestId("coach");
+
+        await page.Locator("#body").FillAsync("That's not my job, someone else handles refunds.");
+
+        var finding = coach.Locator(".finding[data-rule=passing-the-buck]").First;
+        await Expect(finding).ToContainTextAsync("That's not my job");
+        await Expect(finding).ToContainTextAsync("Try:");
+        await Expect(finding).ToContainTextAsync("I'll take care of this myself");
+
+        await page.Locator("#body").FillAsync("Thank you for telling us, and I'm so sorry. I can see the vase arrived broken, which must be upsetting. " +
+            "I'm sending a new one by courier today.");
+        await Expect(coach).ToContainTextAsync("Nothing to change");
+        await page.ScreenshotAsync(new() { Path = Screenshot("composer.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task An_admin_pastes_a_playbook_sees_each_mistake_with_its_line_then_saves_it()
     {
         var id = "returns-" + Guid.NewGuid().ToString("N")[..6];

@@ -20,8 +20,26 @@ public sealed record ToneReading(double Score, IReadOnlyList<ToneSignal> Signals
 {
     public static ToneReading Calm { get; } = new(0, []);
 
+    /// <summary>The signals as stored: comma-separated wire names.</summary>
+    public string SignalList => string.Join(',', Signals.Select(WireNames.Of));
+
+    public static ToneReading Stored(double score, string signalList) => new(score,
+        [.. signalList.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => WireNames.TryParse<ToneSignal>(s, out var signal) ? signal : (ToneSignal?)null).OfType<ToneSignal>()]);
+
     /// <summary>Above this a case is volatile: the queue and the case page say so.</summary>
     public const double VolatileFrom = 0.6;
+
+    /// <summary>A signal in words an agent reads at a glance.</summary>
+    public static string Describe(ToneSignal signal) => signal switch
+    {
+        ToneSignal.ThreatToLeave => "threatens to leave",
+        ToneSignal.ThreatToGoPublic => "threatens to go public",
+        ToneSignal.LegalThreat => "threatens legal action",
+        ToneSignal.RepeatedContact => "has had to chase us",
+        ToneSignal.Shouting => "shouting in capitals",
+        ToneSignal.Profanity => "swearing",
+        _ => WireNames.Of(signal).Replace('_', ' '),
+    };
 
     public bool IsVolatile => Score >= VolatileFrom || Signals.Any(s => s is ToneSignal.LegalThreat or ToneSignal.ThreatToGoPublic);
 

@@ -1,3 +1,4 @@
+using Redress.Coaching;
 using Redress.Customers;
 using Redress.Playbooks;
 using Redress.Sla;
@@ -45,8 +46,10 @@ public sealed partial class Complaint
     public IReadOnlyList<Message> Messages => _messages;
     public IReadOnlyList<TimelineEvent> Timeline => _timeline;
 
+    /// <param name="tone">How the customer's words read; the caller has already let it raise <paramref name="priority"/>.</param>
     public static Complaint Receive(
-        ValidComplaint input, Customer customer, string reference, Priority priority, SlaDueTimes sla, Playbook playbook, Actor receivedBy, DateTime now)
+        ValidComplaint input, Customer customer, string reference, Priority priority, SlaDueTimes sla, Playbook playbook, ToneReading tone,
+        Actor receivedBy, DateTime now)
     {
         var complaint = new Complaint
         {
@@ -71,12 +74,15 @@ public sealed partial class Complaint
             PlaybookVersion = playbook.Version,
             StageId = playbook.FirstStage.Id,
             StageEnteredAt = now,
+            ToneScore = tone.Score,
+            ToneSignals = tone.SignalList,
         };
 
         // The customer's words live on the complaint itself (CustomerWords), not again as a message.
         complaint._timeline.Add(new TimelineEvent(TimelineKinds.Received,
             $"Complaint received by {WireNames.Of(input.Channel).Replace('_', ' ')}" + (receivedBy == Actor.System ? "" : $", recorded by {receivedBy.Name}")
-                + $"; following {playbook.Name}, stage {playbook.FirstStage.Title}",
+                + $"; following {playbook.Name}, stage {playbook.FirstStage.Title}"
+                + (tone.IsVolatile || tone.Signals.Count > 0 ? $"; the customer's words read as angry ({tone.Score:0.00}){Signals(tone)}, priority {WireNames.Of(priority)}" : ""),
             receivedBy.Id is null ? Actor.Customer(input.CustomerName) : receivedBy, now));
 
         var acknowledgement = new Message(MessageDirection.Outbound,
@@ -89,6 +95,16 @@ public sealed partial class Complaint
     }
 
     public bool IsOpen => ComplaintStatuses.IsOpen(Status);
+
+    /// <summary>How angry the customer's words read, from 0 to 1 (see <see cref="ToneAnalyzer"/>).</summary>
+    public double ToneScore { get; private set; }
+
+    /// <summary>The tone signals in the customer's words, as comma-separated wire names (threat_to_go_public, ...).</summary>
+    public string ToneSignals { get; private set; } = "";
+
+    public ToneReading Tone => ToneReading.Stored(ToneScore, ToneSignals);
+
+    private static string Signals(ToneReading tone) => tone.Signals.Count == 0 ? "" : ": " + string.Join(", ", tone.Signals.Select(ToneReading.Describe));
 
     public void AssignOwner(string ownerId, string ownerName, Actor by, DateTime now, string? previousOwnerName = null)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Redress.Complaints;
 using Redress.Playbooks;
+using Redress.Web.Coaching;
 using Redress.Web.Identity;
 using Redress.Web.Playbooks;
 using Redress.Web.Storage;
@@ -23,8 +24,23 @@ public sealed class ActionRow
 /// The case page: the customer's words, the playbook's guidance for the current stage, Specify, the action plan,
 /// remedy and verification, the composer and the timeline. Every form works as a plain post; htmx swaps the case in place.
 /// </summary>
-public sealed class CaseModel(RedressDb db, CaseWork work, PlaybookLibrary playbooks, TimeProvider clock) : PageModel
+public sealed class CaseModel(RedressDb db, CaseWork work, PlaybookLibrary playbooks, CaseCoaching coaching, TimeProvider clock) : PageModel
 {
+    /// <summary>The reply coach's findings for the draft in the composer (empty until the agent types).</summary>
+    public CoachPanel Coach { get; private set; } = CoachPanel.Empty;
+
+    /// <summary>The composer asks as the agent types (htmx): findings for a reply; internal notes are not coached.</summary>
+    public async Task<IActionResult> OnPostCoachAsync(string reference, string? body, string? visibility, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body) || visibility == "internal" || body.Length > ComplaintLimits.MessageLength)
+        {
+            return Partial("_Coach", CoachPanel.Empty);
+        }
+        return await coaching.ReviewReplyAsync(body, reference, ct) is { } review
+            ? Partial("_Coach", new CoachPanel(review.Findings, true))
+            : NotFound();
+    }
+
     /// <summary>How an agent heard from the customer when recording it for them.</summary>
     public static readonly Channel[] HeardVia = [Channel.Phone, Channel.Email, Channel.Chat, Channel.InPerson, Channel.Letter, Channel.Social];
 

@@ -82,7 +82,8 @@ public static partial class ComplaintQueries
                 c.Id,
                 Summary = new ComplaintSummary(c.Reference, c.Subject, c.Status, c.Priority, c.Category, c.Channel, c.Customer.Name,
                     c.OwnerId == null ? null : db.Users.Where(u => u.Id == c.OwnerId).Select(u => new StaffRef(u.Id, u.DisplayName)).FirstOrDefault(),
-                    c.ReceivedAt, c.UpdatedAt, c.NextDueAt, c.FirstRespondedAt, c.PlaybookId, c.PlaybookVersion, c.StageId),
+                    c.ReceivedAt, c.UpdatedAt, c.NextDueAt, c.FirstRespondedAt, c.PlaybookId, c.PlaybookVersion, c.StageId,
+                    ToneView.Of(c.ToneScore, c.ToneSignals)),
             })
             .ToListAsync(ct);
 
@@ -128,7 +129,8 @@ public static partial class ComplaintQueries
         c.AgreedRemedy is null ? null : new RemedyView(c.AgreedRemedy, c.RemedyAgreedAt!.Value),
         new VerifyView(c.FollowUpAttempts, playbook.FollowUpAttempts, c.LastFollowUpAt, c.Satisfied, c.SatisfactionRating, c.SatisfactionAnsweredAt,
             [.. c.CircleBackDuties.OrderBy(d => d.HandedOverAt).Select(d => new CircleBackView(d.StaffName, d.HandedOverAt, d.CircledBackAt))]),
-        c.ClosedAt);
+        c.ClosedAt,
+        ToneView.Of(c.Tone));
 
     private static ProgressView ProgressOf(Complaint c, Playbook playbook)
     {

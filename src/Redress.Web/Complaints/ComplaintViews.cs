@@ -1,3 +1,4 @@
+using Redress.Coaching;
 using Redress.Complaints;
 
 namespace Redress.Web.Complaints;
@@ -41,7 +42,16 @@ public sealed record ComplaintSummary(
     DateTime? FirstRespondedAt,
     string Playbook,
     int PlaybookVersion,
-    string Stage);
+    string Stage,
+    ToneView Tone);
+
+/// <summary>How angry the customer's words read (0 to 1), the named signals, and whether the case counts as volatile.</summary>
+public sealed record ToneView(double Score, IReadOnlyList<string> Signals, bool Volatile)
+{
+    public static ToneView Of(ToneReading tone) => new(tone.Score, [.. tone.Signals.Select(WireNames.Of)], tone.IsVolatile);
+
+    public static ToneView Of(double score, string signals) => Of(ToneReading.Stored(score, signals));
+}
 
 public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, string? NextCursor);
 
@@ -69,7 +79,8 @@ public sealed record ComplaintDetails(
     IReadOnlyList<ActionView> ActionPlan,
     RemedyView? Remedy,
     VerifyView Verify,
-    DateTime? ClosedAt)
+    DateTime? ClosedAt,
+    ToneView Tone)
 {
     /// <summary>A strong validator for If-Match: the case's version.</summary>
     public string ETag => ComplaintETag.For(Version);

@@ -39,6 +39,10 @@ public static class Display
         _ => move.Replace('_', ' '),
     };
 
+    /// <summary>A tone signal (threat_to_go_public, ...) in words.</summary>
+    public static string Signal(string signal) =>
+        WireNames.TryParse<Redress.Coaching.ToneSignal>(signal, out var s) ? Redress.Coaching.ToneReading.Describe(s) : signal.Replace('_', ' ');
+
     public static string Pitfall(string pitfall) => pitfall switch
     {
         "passing_the_buck" => "pass the buck",

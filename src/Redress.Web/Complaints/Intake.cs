@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Redress.Coaching;
 using Redress.Complaints;
 using Redress.Customers;
 using Redress.Sla;
@@ -14,7 +15,8 @@ public sealed record IntakeJob(
     Actor ReceivedBy,
     Func<Complaint, IdempotencyRecord>? IdempotencyRecord,
     Priority Priority,
-    DateTime ReceivedAt)
+    DateTime ReceivedAt,
+    ToneReading Tone)
 {
     internal TaskCompletionSource<Complaint> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
@@ -30,7 +32,8 @@ public sealed record IntakeJob(
 /// up under load. If a shared transaction fails, each complaint in it is retried on its own, so one bad apple
 /// (a reused idempotency key, say) fails only its own request.
 /// </remarks>
-public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, PlaybookLibrary playbooks, TimeProvider clock, ILogger<Intake> log) : BackgroundService
+public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, PlaybookLibrary playbooks, ToneAnalyzer tone, TimeProvider clock, ILogger<Intake> log)
+    : BackgroundService
 {
     private const int MaxBatch = 128;
     private Session? _session;
@@ -44,7 +47,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Pla
         Priority priority = Priority.Normal,
         DateTime? receivedAt = null)
     {
-        var job = new IntakeJob(input, receivedBy, idempotencyRecord, priority, receivedAt ?? clock.GetUtcNow().UtcDateTime);
+        var job = NewJob(input, receivedBy, idempotencyRecord, priority, receivedAt ?? clock.GetUtcNow().UtcDateTime);
         if (!_jobs.Writer.TryWrite(job))
         {
             throw new InvalidOperationException("Redress is shutting down and takes no more complaints.");
@@ -55,9 +58,19 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Pla
     /// <summary>Files one complaint at once, without the queue (start-up work, before the queue runs).</summary>
     public async Task<Complaint> FileNowAsync(ValidComplaint input, Actor receivedBy, Priority priority, DateTime receivedAt, CancellationToken ct)
     {
-        var job = new IntakeJob(input, receivedBy, null, priority, receivedAt);
+        var job = NewJob(input, receivedBy, null, priority, receivedAt);
         await WriteAsync([job], persistent: false, ct);
         return await job.Completion.Task;
+    }
+
+    /// <summary>
+    /// Reads the tone here, on the caller's thread, not on the single writer's: a customer who threatens to go public
+    /// or to the law, or who is furious, is handled before the routine.
+    /// </summary>
+    private IntakeJob NewJob(ValidComplaint input, Actor receivedBy, Func<Complaint, IdempotencyRecord>? idempotencyRecord, Priority priority, DateTime receivedAt)
+    {
+        var reading = tone.Read($"{input.Subject}.\n{input.Description}");
+        return new IntakeJob(input, receivedBy, idempotencyRecord, reading.PriorityFor(priority), receivedAt, reading);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -185,7 +198,7 @@ public sealed class Intake(IServiceScopeFactory scopes, WriteGate writeGate, Pla
 
             var reference = ComplaintReference.Format(job.ReceivedAt.Year, nextNumber[job.ReceivedAt.Year]++);
             var complaint = Complaint.Receive(input, customer, reference, job.Priority,
-                SlaPolicy.Default.DueTimes(job.Priority, job.ReceivedAt), playbooks.Select(input.Category, job.Priority, input.Channel),
+                SlaPolicy.Default.DueTimes(job.Priority, job.ReceivedAt), playbooks.Select(input.Category, job.Priority, input.Channel), job.Tone,
                 job.ReceivedBy, job.ReceivedAt);
             var id = await rows.InsertComplaintAsync(complaint, customer.Id, ct);
             (firstId, lastId) = (Math.Min(firstId, id), Math.Max(lastId, id));

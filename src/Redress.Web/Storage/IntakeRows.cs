@@ -54,16 +54,16 @@ internal sealed class IntakeRows : IAsyncDisposable
             INSERT INTO "Complaints" ("Reference", "CustomerId", "Subject", "CustomerWords", "Channel", "Category", "OrderReference",
                 "DesiredOutcome", "Status", "Priority", "OwnerId", "Version", "ReceivedAt", "UpdatedAt", "AcknowledgedAt",
                 "FirstResponseDueAt", "FirstRespondedAt", "ResolveDueAt", "NextDueAt", "PlaybookId", "PlaybookVersion", "StageId", "StageEnteredAt",
-                "FollowUpAttempts")
+                "FollowUpAttempts", "ToneScore", "ToneSignals")
             VALUES (@reference, @customerId, @subject, @words, @channel, @category, @orderReference,
                 @desiredOutcome, @status, @priority, @ownerId, @version, @receivedAt, @updatedAt, @acknowledgedAt,
                 @firstResponseDueAt, @firstRespondedAt, @resolveDueAt, @nextDueAt, @playbookId, @playbookVersion, @stageId, @stageEnteredAt,
-                @followUpAttempts)
+                @followUpAttempts, @toneScore, @toneSignals)
             RETURNING "Id"
             """, "@reference", "@customerId", "@subject", "@words", "@channel", "@category", "@orderReference",
             "@desiredOutcome", "@status", "@priority", "@ownerId", "@version", "@receivedAt", "@updatedAt", "@acknowledgedAt",
             "@firstResponseDueAt", "@firstRespondedAt", "@resolveDueAt", "@nextDueAt", "@playbookId", "@playbookVersion", "@stageId",
-            "@stageEnteredAt", "@followUpAttempts");
+            "@stageEnteredAt", "@followUpAttempts", "@toneScore", "@toneSignals");
         _message = Prepare("""
             INSERT INTO "Messages" ("ComplaintId", "Direction", "Body", "AuthorName", "AuthorId", "CreatedAt")
             VALUES (@complaintId, @direction, @body, @authorName, @authorId, @createdAt) RETURNING "Id"
@@ -128,7 +128,7 @@ internal sealed class IntakeRows : IAsyncDisposable
         var complaintId = await ScalarAsync(_complaint, ct, c.Reference, customerId, c.Subject, c.CustomerWords, c.Channel.ToString(),
             c.Category, c.OrderReference, c.DesiredOutcome, c.Status.ToString(), (int)c.Priority, c.OwnerId, c.Version, c.ReceivedAt,
             c.UpdatedAt, c.AcknowledgedAt, c.FirstResponseDueAt, c.FirstRespondedAt, c.ResolveDueAt, c.NextDueAt, c.PlaybookId, c.PlaybookVersion,
-            c.StageId, c.StageEnteredAt, c.FollowUpAttempts);
+            c.StageId, c.StageEnteredAt, c.FollowUpAttempts, c.ToneScore, c.ToneSignals);
         var messageIds = new Dictionary<Message, long>();
         foreach (var m in c.Messages)
         {

@@ -69,6 +69,8 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<St
             complaint.Property(c => c.AllSaidVia).HasConversion<string>().HasMaxLength(20);
             complaint.Property(c => c.AllSaidRecordedBy).HasMaxLength(200);
             complaint.Property(c => c.AgreedRemedy).HasMaxLength(Complaint.RemedyLength);
+            complaint.Property(c => c.ToneSignals).HasMaxLength(200);
+            complaint.Ignore(c => c.Tone);
             complaint.HasMany(c => c.CompletedSteps).WithOne().HasForeignKey(s => s.ComplaintId);
             complaint.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ComplaintId);
             complaint.HasMany(c => c.CircleBackDuties).WithOne().HasForeignKey(d => d.ComplaintId);

@@ -17,7 +17,7 @@ public class ComplaintTests
             "The box was crushed and the vase is broken.", Channel.Web, "delivery", "A-1001", "A replacement vase");
         var customer = new Customer(input.CustomerName, input.CustomerEmail, null, Received);
         return Complaint.Receive(input, customer, ComplaintReference.Format(2026, 123), priority,
-            SlaPolicy.Default.DueTimes(priority, Received), TestPlaybooks.Returns, Actor.System, Received);
+            SlaPolicy.Default.DueTimes(priority, Received), TestPlaybooks.Returns, Redress.Coaching.ToneReading.Calm, Actor.System, Received);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class ComplaintProgressTests
             "I returned the jacket three weeks ago and have no refund.", Channel.Web, "returns", null, null);
         var customer = new Customer(input.CustomerName, input.CustomerEmail, null, Received);
         return Complaint.Receive(input, customer, ComplaintReference.Format(2026, 7), Priority.Normal,
-            SlaPolicy.Default.DueTimes(Priority.Normal, Received), Returns, Actor.System, Received);
+            SlaPolicy.Default.DueTimes(Priority.Normal, Received), Returns, Redress.Coaching.ToneReading.Calm, Actor.System, Received);
     }
 
     private static IEnumerable<string> Codes(Complaint c) => c.UnmetGates(Returns).Select(u => u.Code);

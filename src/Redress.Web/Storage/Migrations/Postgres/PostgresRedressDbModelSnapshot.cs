@@ -327,6 +327,14 @@ namespace Redress.Web.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<double>("ToneScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ToneSignals")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

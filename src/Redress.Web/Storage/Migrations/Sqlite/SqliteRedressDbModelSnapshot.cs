@@ -308,6 +308,14 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("ToneScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ToneSignals")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
