@@ -16,6 +16,12 @@ using Redress.Web.Playbooks;
 using Redress.Web.Public;
 using Redress.Web.Storage;
 
+// `Redress.Web evaluate-coaching [eval folder]`: the anger score's and the reply coach's figures on the labelled sets, then exit.
+if (args is ["evaluate-coaching", ..])
+{
+    return CoachingReport.Run(args.Length > 1 ? args[1] : null);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Contract configuration keys (Redress:*, Database:*), checked at start so a bad setting fails here, not at the first request.
@@ -125,7 +131,7 @@ if (args.Contains("migrate"))
     await using var scope = app.Services.CreateAsyncScope();
     await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<RedressDb>());
     Console.WriteLine("Database migrated.");
-    return;
+    return 0;
 }
 
 await Startup.PrepareAsync(app);
@@ -147,6 +153,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapHealthChecks("/readyz").AllowAnonymous();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
 public partial class Program;

@@ -68,6 +68,38 @@ public static class Evaluation
         return (rankSum - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
     }
 
+    /// <summary>Precision and recall of the coach for each pitfall and each move on labelled replies.</summary>
+    public static IEnumerable<DetectorCounts> MeasureCoach(ReplyCoach coach, IEnumerable<ReplyExample> examples)
+    {
+        var reviewed = examples.Select(e => (Example: e, Findings: coach.Review(e.Text))).ToList();
+        foreach (var pitfall in Enum.GetValues<Playbooks.ReplyPitfall>())
+        {
+            var name = WireNames.Of(pitfall);
+            yield return Count(name, reviewed.Select(r => (r.Example.Pitfalls.Contains(name), r.Findings.Any(f => f.Pitfall == pitfall))));
+        }
+        foreach (var move in Enum.GetValues<Playbooks.ReplyMove>())
+        {
+            var name = WireNames.Of(move);
+            yield return Count("move " + name, reviewed.Select(r => (r.Example.Moves.Contains(name), coach.HasMove(move, r.Example.Text, r.Findings))));
+        }
+    }
+
+    /// <summary>Half of the tone set (by a hash of the id) was looked at while tuning the cues; the other half was held out.</summary>
+    public static bool IsDevelopment(string id) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id))[^1] % 2 == 0;
+
+    /// <summary>The ROC AUC of the anger score on a subset of the tone set: all, short (chat, social), letters (letters, e-mail), held-out.</summary>
+    public static (int Count, double Auc) ToneAuc(ToneAnalyzer tone, IEnumerable<ToneExample> set, string subset)
+    {
+        var examples = set.Where(e => subset switch
+        {
+            "letters" => e.Style is "letter" or "email",
+            "short" => e.Style is "chat" or "social",
+            "held-out" => !IsDevelopment(e.Id),
+            _ => true,
+        }).ToList();
+        return (examples.Count, RocAuc([.. examples.Select(e => (tone.Read(e.Text).Score, e.Negative))]));
+    }
+
     public static DetectorCounts Count(string name, IEnumerable<(bool Expected, bool Found)> outcomes)
     {
         int tp = 0, fp = 0, fn = 0;

@@ -13,20 +13,7 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     /// <summary>Replies written separately and never looked at while writing the rules.</summary>
     public static IReadOnlyList<ReplyExample> HeldOut { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-holdout.tsv")))];
 
-    public static IEnumerable<DetectorCounts> Measure(IEnumerable<ReplyExample> examples)
-    {
-        var reviewed = examples.Select(e => (Example: e, Findings: ReplyCoach.Default.Review(e.Text))).ToList();
-        foreach (var pitfall in Enum.GetValues<ReplyPitfall>())
-        {
-            var name = WireNames.Of(pitfall);
-            yield return Evaluation.Count(name, reviewed.Select(r => (r.Example.Pitfalls.Contains(name), r.Findings.Any(f => f.Pitfall == pitfall))));
-        }
-        foreach (var move in Enum.GetValues<ReplyMove>())
-        {
-            var name = WireNames.Of(move);
-            yield return Evaluation.Count("move " + name, reviewed.Select(r => (r.Example.Moves.Contains(name), ReplyCoach.Default.HasMove(move, r.Example.Text, r.Findings))));
-        }
-    }
+    private static IEnumerable<DetectorCounts> Measure(IEnumerable<ReplyExample> examples) => Evaluation.MeasureCoach(ReplyCoach.Default, examples);
 
     [Theory]
     [InlineData("passing_the_buck")]
