@@ -167,14 +167,22 @@ public sealed partial class ToneAnalyzer(Vader vader)
     /// </summary>
     private static bool IsShouting(string text)
     {
+        if (text.Contains("!!!", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (!HasCapitalRun(text))
+        {
+            return false; // the common case, checked without a regular expression
+        }
         var shouted = 0;
         var longest = 0;
         var words = 0;
-        foreach (Match word in Word().Matches(text))
+        foreach (var word in Word().EnumerateMatches(text))
         {
             words++;
-            var w = word.Value;
-            if (w.Length >= 3 && w.All(char.IsUpper) && w.Any(c => c != 'X') && (w.Length > 4 || IsCommonWord(w)))
+            var w = text.AsSpan(word.Index, word.Length);
+            if (w.Length >= 3 && !w.ContainsAnyExcept(UpperLetters) && w.ContainsAnyExcept('X') && (w.Length > 4 || IsCommonWord(w.ToString())))
             {
                 shouted++;
                 longest = Math.Max(longest, w.Length);
@@ -182,8 +190,24 @@ public sealed partial class ToneAnalyzer(Vader vader)
         }
         return shouted >= 3
             || (shouted >= 2 && (words <= 25 || text.Contains('!', StringComparison.Ordinal)))
-            || (shouted == 1 && longest >= 4 && words <= 15)
-            || text.Contains("!!!", StringComparison.Ordinal);
+            || (shouted == 1 && longest >= 4 && words <= 15);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UpperLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    /// <summary>Three capital letters in a row somewhere in the text.</summary>
+    private static bool HasCapitalRun(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsUpper(c) ? run + 1 : 0;
+            if (run >= 3)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Short capitals count as shouting only when they are ordinary words ("NOW", "STILL"), not acronyms ("USPS", "FCRA").</summary>
