@@ -82,6 +82,7 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
         await Expect(finding).ToContainTextAsync("That's not my job");
         await Expect(finding).ToContainTextAsync("Try:");
         await Expect(finding).ToContainTextAsync("I'll take care of this myself");
+        await page.Locator(".composer").ScreenshotAsync(new() { Path = Screenshot("composer-findings.png") });
 
         await page.Locator("#body").FillAsync("Thank you for telling us, and I'm so sorry. I can see the vase arrived broken, which must be upsetting. " +
             "I'm sending a new one by courier today.");

@@ -81,7 +81,7 @@ public sealed partial class ToneAnalyzer(Vader vader)
     };
 
     /// <summary>Cues of a heated message that are not threats: demands, sarcasm, rhetorical questions, feeling dismissed, angry emoji.</summary>
-    private static readonly double HeatWeight = 0.2;
+    private const double HeatWeight = 0.2;
 
     private static readonly (ToneSignal Signal, double Weight)[] Weights =
     [
@@ -216,8 +216,8 @@ public sealed partial class ToneAnalyzer(Vader vader)
     private static readonly HashSet<string> CommonShortWords =
     [
         "the", "and", "you", "your", "not", "now", "why", "was", "are", "for", "this", "that", "what", "when", "still", "never", "ever",
-        "they", "them", "have", "has", "had", "will", "want", "stop", "help", "done", "sick", "fix", "ASAP", "asap", "all", "any", "get",
-        "give", "back", "money", "mine", "owe", "paid", "pay", "did", "does", "just", "lost", "late", "wait", "days", "week", "year",
+        "they", "them", "have", "has", "had", "will", "want", "stop", "help", "done", "sick", "fix", "all", "any", "get",
+        "give", "back", "money", "mine", "owe", "paid", "pay", "did", "does", "just", "lost", "late", "wait", "days", "week", "year", "asap",
         "again", "twice", "who", "how", "can", "cant", "dont", "wont", "isnt", "its", "our", "out", "one", "too", "very", "bad", "lie",
         "lied", "liar", "joke", "wtf", "omg", "ffs", "rude", "hell", "damn", "nope", "yes", "stupid", "call",
     ];
