@@ -26,10 +26,10 @@ public static class CoachingReport
             var (count, auc) = Evaluation.ToneAuc(tone, toneSet, subset);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {subset,-9} {auc:F3}  ({count} messages)"));
         }
-        foreach (var (name, file) in new[] { ("written against", "replies.tsv"), ("held out", "replies-holdout.tsv") })
+        foreach (var (name, files) in new[] { ("written against", new[] { "replies.tsv", "replies-more.tsv" }), ("held out", new[] { "replies-holdout.tsv" }) })
         {
-            var replies = Evaluation.ReadReplySet(File.ReadAllText(Path.Combine(folder, "coaching", file))).ToList();
-            Console.WriteLine($"Reply coach on {replies.Count} labelled replies ({file}, {name}):");
+            var replies = files.SelectMany(f => Evaluation.ReadReplySet(File.ReadAllText(Path.Combine(folder, "coaching", f)))).ToList();
+            Console.WriteLine($"Reply coach on {replies.Count} labelled replies ({string.Join(" + ", files)}, {name}):");
             foreach (var counts in Evaluation.MeasureCoach(ReplyCoach.Default, replies))
             {
                 Console.WriteLine("  " + Evaluation.Format(counts));

@@ -8,7 +8,11 @@ namespace Redress.Core.Tests.Coaching;
 public sealed class CoachEvaluationTests(ITestOutputHelper output)
 {
     /// <summary>The replies the rules were written against.</summary>
-    public static IReadOnlyList<ReplyExample> Set { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies.tsv")))];
+    public static IReadOnlyList<ReplyExample> Set { get; } =
+    [
+        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies.tsv"))),
+        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-more.tsv"))),
+    ];
 
     /// <summary>Replies written separately and never looked at while writing the rules.</summary>
     public static IReadOnlyList<ReplyExample> HeldOut { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-holdout.tsv")))];
@@ -43,7 +47,7 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
         foreach (var pitfall in new[] { "passing_the_buck", "blame", "arguing" })
         {
             var measured = all.Single(c => c.Name == pitfall);
-            Assert.True(measured.Precision >= 0.7 && measured.Recall >= 0.45, "held-out " + Evaluation.Format(measured));
+            Assert.True(measured.Precision >= 0.75 && measured.Recall >= 0.5, "held-out " + Evaluation.Format(measured));
         }
     }
 }
