@@ -3,7 +3,9 @@ namespace Redress.Core.Tests;
 /// <summary>The labelled evaluation sets kept in the repository (eval/).</summary>
 public static class EvalData
 {
-    public static string Path(params string[] parts) => System.IO.Path.Combine([Root(), "eval", .. parts]);
+    public static string RepositoryRoot { get; } = Root();
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([RepositoryRoot, "eval", .. parts]);
 
     private static string Root()
     {

@@ -7,15 +7,8 @@ public static class SharedData
 
     private static string Find()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data");
-            if (File.Exists(Path.Combine(dir.FullName, "Redress.slnx")) && Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-        throw new DirectoryNotFoundException("../shared/data was not found beside the repository.");
+        var candidate = Path.GetFullPath(Path.Combine(EvalData.RepositoryRoot, "..", "shared", "data"));
+        return Directory.Exists(candidate) ? candidate : throw new DirectoryNotFoundException($"{candidate} (../shared/data beside the repository) was not found.");
     }
 }
 

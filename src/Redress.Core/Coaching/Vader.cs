@@ -64,8 +64,6 @@ public sealed class Vader
         return new Vader(lexicon, emoji);
     }
 
-    public bool Knows(string word) => _lexicon.ContainsKey(word);
-
     public SentimentScores Score(string text)
     {
         var words = Tokenize(ReplaceEmoji(text));
