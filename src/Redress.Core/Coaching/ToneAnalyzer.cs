@@ -80,7 +80,7 @@ public sealed partial class ToneAnalyzer(Vader vader)
         ["collection"] = 0, ["collections"] = 0, ["creditor"] = 0, ["inquiry"] = 0,
     };
 
-    /// <summary>Cues of a heated message that are not threats: demands, sarcasm, rhetorical questions, feeling dismissed, angry emoji.</summary>
+    /// <summary>Cues of a heated message that are not threats: demands, sarcasm, rhetorical questions, feeling dismissed, angry emoji, "!!" on a bare fact.</summary>
     private const double HeatWeight = 0.2;
 
     private static readonly (ToneSignal Signal, double Weight)[] Weights =
@@ -100,7 +100,15 @@ public sealed partial class ToneAnalyzer(Vader vader)
         {
             return ToneReading.Calm;
         }
-        var negatives = Sentences(text).Select(s => Math.Max(0, -vader.Score(s).Compound)).ToList();
+        var negatives = new List<double>();
+        var emphatic = false;
+        foreach (var sentence in Sentences(text))
+        {
+            var compound = vader.Score(sentence).Compound;
+            negatives.Add(Math.Max(0, -compound));
+            // "They will not remove it!!": VADER only amplifies words it knows, so insistence on a bare fact is a cue of its own.
+            emphatic |= compound <= 0 && sentence.Contains("!!", StringComparison.Ordinal);
+        }
         if (negatives.Count == 0)
         {
             return ToneReading.Calm;
@@ -114,13 +122,12 @@ public sealed partial class ToneAnalyzer(Vader vader)
 
         var signals = Signals(text);
         var calm = 1 - lexical;
+        var heats = emphatic ? 1 : 0;
         foreach (Regex heat in (Regex[])[DemandCue(), SarcasmCue(), RhetoricalCue(), DismissedCue(), AngryEmoji()])
         {
-            if (heat.IsMatch(text))
-            {
-                calm *= 1 - Math.Min(0.6, HeatWeight * cueScale);
-            }
+            heats += heat.IsMatch(text) ? 1 : 0;
         }
+        calm *= Math.Pow(1 - Math.Min(0.6, HeatWeight * cueScale), heats);
         foreach (var (signal, weight) in Weights)
         {
             if (signals.Contains(signal))
@@ -253,7 +260,7 @@ public sealed partial class ToneAnalyzer(Vader vader)
     [GeneratedRegex(@"\b(what is the point|what's the point|how (do|can|dare|is it) (you|that|this)|are you (actually|even|serious|kidding|joking)|why (do|does|is|are|can't|won't|haven't|hasn't|did) (you|it|nobody|no one|i have)|is (this|that) a joke|seriously\?)|\?\?|\bwhere\.|\bwho is going to (pay|fix|sort|explain)|\bis (anyone|anybody) (actually |even )?(there|working|listening|reading)", RegexOptions.IgnoreCase)]
     private static partial Regex RhetoricalCue();
 
-    [GeneratedRegex(@"\b(hangs?|hung) up (on|after)\b|\bmeans nothing\b|\b(nobody|no one) (cares|listens|bothers)\b|\bcopy(ing)?[- ]?past(e|ing)\b|\bnot good enough\b|\bfed up\b|\bsick (and tired )?of\b|\bhad enough\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(hangs?|hung) up (on|after)\b|\bmeans nothing\b|\b(nobody|no one) (cares|listens|bothers)\b|\bcopy(ing)?[- ]?past(e|ing)\b|\bnot good enough\b|\bfed up\b|\bsick (and tired )?of\b|\bhad enough\b|\b(even|at least|the) (have|had|show|showed) the (common )?(courtesy|decency)\b|\bthe (courtesy|decency) to\b", RegexOptions.IgnoreCase)]
     private static partial Regex DismissedCue();
 
     [GeneratedRegex("😤|😡|🤬|👎|😠|💩|🙄|😒|😩|😫|🤦", RegexOptions.None)]
