@@ -37,25 +37,43 @@ public sealed record CoachingRules(IReadOnlyList<CoachRule> Rules, IReadOnlyDict
 /// apologies with a better wording, and, for the case's current stage, the moves it expects and the draft lacks
 /// (apology, acknowledgement, thanks, next steps, a time frame, ownership).
 /// </summary>
-public sealed class ReplyCoach(CoachingRules rules)
+public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
 {
-    public static ReplyCoach Default { get; } = new(CoachingRules.BuiltIn);
+    public static ReplyCoach Default { get; } = new(CoachingRules.BuiltIn, SentenceModel.BuiltIn);
+
+    /// <summary>
+    /// How sure the sentence model must be before it flags a pitfall or credits a move the rules did not see, and how
+    /// sure it must be at least for a rule's match to stand (a match in a sentence it finds very unlikely is dropped).
+    /// Chosen on the development reply sets (eval/README.md), never on the test set.
+    /// </summary>
+    private static readonly Dictionary<string, (double Flag, double Keep)> Thresholds = new()
+    {
+        ["passing_the_buck"] = (0.7, 0.3), ["blame"] = (0.5, 0.3), ["arguing"] = (0.6, 0.3), ["flat_no"] = (0.6, 0.3), ["non_apology"] = (0.75, 0.2),
+        ["apology"] = (0.5, 0.1), ["acknowledgement"] = (0.3, 0.05), ["thanks"] = (0.5, 0.05), ["next_steps"] = (0.4, 0.1), ["time_frame"] = (0.5, 0.2),
+        ["ownership"] = (0.5, 0.05),
+    };
 
     /// <param name="stage">The case's current stage: its reply expectations add the missing-move checks.</param>
     /// <param name="playbookRules">The playbook's own rules, checked after the built-in ones.</param>
     public IReadOnlyList<CoachFinding> Review(string text, Stage? stage = null, IReadOnlyList<CoachRule>? playbookRules = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Curly apostrophes become straight ones, one character for one, so spans still point into the original text.
-        var normalised = text.Replace('\u2019', '\'').Replace('\u2018', '\'');
+        var normalised = Normalise(text);
         var findings = new List<CoachFinding>();
-        foreach (var rule in playbookRules is null ? rules.Rules : rules.Rules.Concat(playbookRules))
+        foreach (var rule in rules.Rules)
+        {
+            Check(rule, normalised, findings);
+        }
+        var sentences = Read(normalised);
+        Sense(normalised, sentences, findings);
+        // A playbook's own rules are the admin's word: the model neither overrules nor repeats them.
+        foreach (var rule in playbookRules ?? [])
         {
             Check(rule, normalised, findings);
         }
         foreach (var move in stage?.Reply.Expect ?? [])
         {
-            if (!HasMove(move, normalised, findings))
+            if (!HasMove(move, normalised, findings, sentences))
             {
                 findings.Add(new CoachFinding($"missing-{WireNames.Of(move).Replace('_', '-')}", null, move, MissingMessage(move), 0, 0,
                     CoachSeverity.Medium, MissingExample(move)));
@@ -64,12 +82,66 @@ public sealed class ReplyCoach(CoachingRules rules)
         return [.. findings.OrderBy(f => f.Length == 0).ThenBy(f => f.Start)];
     }
 
-    /// <summary>Whether the draft makes a move; an apology inside a hollow one does not count.</summary>
+    /// <summary>Whether the draft makes a move, by the rules' patterns or the sentence model; an apology inside a hollow one does not count.</summary>
     public bool HasMove(ReplyMove move, string text, IReadOnlyList<CoachFinding>? findings = null)
     {
-        findings ??= Review(text);
-        return rules.Moves.TryGetValue(move, out var patterns) && patterns.Any(p => p.Matches(text).Any(m =>
-            move != ReplyMove.Apology || !findings.Any(f => f.Pitfall == ReplyPitfall.NonApology && m.Index >= f.Start && m.Index < f.Start + f.Length)));
+        var normalised = Normalise(text);
+        return HasMove(move, normalised, findings ?? Review(normalised), Read(normalised));
+    }
+
+    private bool HasMove(ReplyMove move, string text, IReadOnlyList<CoachFinding> findings, IReadOnlyList<SentenceReading> sentences)
+    {
+        bool Hollow(int at) => move == ReplyMove.Apology && findings.Any(f => f.Pitfall == ReplyPitfall.NonApology && at >= f.Start && at < f.Start + f.Length);
+        var name = WireNames.Of(move);
+        var (flag, keep) = Thresholds[name];
+        double Chance(int at) => model is null ? 1 : sentences.FirstOrDefault(s => at >= s.Start && at < s.Start + s.Length)?.Chances[model.IndexOf(name)] ?? 1;
+        if (rules.Moves.TryGetValue(move, out var patterns) && patterns.Any(p => p.Matches(text).Any(m => !Hollow(m.Index) && Chance(m.Index) >= keep)))
+        {
+            return true;
+        }
+        return model is not null && sentences.Any(s => !Hollow(s.Start) && s.Chances[model.IndexOf(name)] >= flag);
+    }
+
+    /// <summary>Curly apostrophes become straight ones, one character for one, so spans still point into the original text.</summary>
+    private static string Normalise(string text) => text.Replace('\u2019', '\'').Replace('\u2018', '\'');
+
+    /// <summary>A sentence of the draft and the model's chance of each label in it.</summary>
+    private sealed record SentenceReading(int Start, int Length, double[] Chances);
+
+    private List<SentenceReading> Read(string text) => model is null ? [] :
+        [.. SentenceModel.Sentences(text).Select(s => new SentenceReading(s.Start, s.Length, model.Probabilities(text.Substring(s.Start, s.Length))))];
+
+    /// <summary>
+    /// The sentence model's reading of each sentence: a pitfall the rules missed becomes a finding on the whole
+    /// sentence, and a rule's match in a sentence the model finds very unlikely to carry that pitfall is dropped.
+    /// </summary>
+    private void Sense(string text, IReadOnlyList<SentenceReading> sentences, List<CoachFinding> findings)
+    {
+        var flatNo = rules.Rules.FirstOrDefault(r => r.Pitfall == ReplyPitfall.FlatNo);
+        foreach (var (start, length, chances) in sentences)
+        {
+            foreach (var pitfall in Enum.GetValues<ReplyPitfall>())
+            {
+                var name = WireNames.Of(pitfall);
+                var (flag, keep) = Thresholds[name];
+                var chance = chances[model!.IndexOf(name)];
+                bool InSentence(CoachFinding f) => f.Pitfall == pitfall && f.Start < start + length && start < f.Start + f.Length;
+                if (chance < keep)
+                {
+                    findings.RemoveAll(InSentence);
+                }
+                if (chance < flag || findings.Any(InSentence))
+                {
+                    continue;
+                }
+                if (pitfall == ReplyPitfall.FlatNo && flatNo?.UnlessFollowedBy is { } unless && unless.IsMatch(NextSentence(text, start + length)))
+                {
+                    continue;
+                }
+                var (message, suggestion) = Sensed(pitfall);
+                findings.Add(new CoachFinding(RuleIdOf(pitfall), pitfall, null, message, start, length, CoachSeverity.Medium, suggestion));
+            }
+        }
     }
 
     private static void Check(CoachRule rule, string text, List<CoachFinding> findings)
@@ -89,6 +161,30 @@ public sealed class ReplyCoach(CoachingRules rules)
                 findings.Add(new CoachFinding(rule.Id, rule.Pitfall, null, rule.Message, match.Index, match.Length, rule.Severity, rule.Suggestion));
             }
         }
+    }
+
+    /// <summary>The id of a sentence-model finding: the pitfall's name ("passing-the-buck", "blame").</summary>
+    public static string RuleIdOf(ReplyPitfall pitfall) => WireNames.Of(pitfall).Replace('_', '-');
+
+    private static (string Message, string Suggestion) Sensed(ReplyPitfall pitfall) => pitfall switch
+    {
+        ReplyPitfall.PassingTheBuck => ("This sentence reads as passing the customer on instead of owning the problem.",
+            "Say what you will do yourself: \"I'll take this up with the courier myself and call you by 4pm.\""),
+        ReplyPitfall.Blame => ("This sentence reads as putting the blame on the customer or on someone else. Whoever caused it, the customer needs us to own it.",
+            "Own it for the company: \"We got this wrong, and I'm putting it right.\""),
+        ReplyPitfall.Arguing => ("This sentence reads as arguing with the customer or defending ourselves. Winning the point loses the customer.",
+            "Acknowledge before you explain: \"I understand why this looks wrong to you; here is what I've found and what I'll do.\""),
+        ReplyPitfall.FlatNo => ("This sentence reads as a flat no: say what you can do instead.",
+            "\"I can't do that, but I can ... today.\""),
+        _ => ("This sentence reads as an apology that isn't one: apologise for what happened, not for how the customer feels.",
+            "\"I'm sorry we sent the wrong size.\""),
+    };
+
+    /// <summary>The sentence after a position: where a flat no's way forward would be offered.</summary>
+    private static string NextSentence(string text, int from)
+    {
+        var next = SentenceModel.Sentences(text[from..]).FirstOrDefault();
+        return next.Length == 0 ? "" : text.Substring(from + next.Start, next.Length);
     }
 
     private static bool Overlaps(CoachFinding finding, Match match) =>

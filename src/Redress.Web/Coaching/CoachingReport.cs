@@ -26,7 +26,12 @@ public static class CoachingReport
             var (count, auc) = Evaluation.ToneAuc(tone, toneSet, subset);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {subset,-9} {auc:F3}  ({count} messages)"));
         }
-        foreach (var (name, files) in new[] { ("written against", new[] { "replies.tsv", "replies-more.tsv" }), ("held out", new[] { "replies-holdout.tsv" }) })
+        foreach (var (name, files) in new[]
+        {
+            ("rules written and model trained on them", new[] { "replies.tsv", "replies-more.tsv" }),
+            ("development: the model's thresholds were chosen on them", new[] { "replies-dev.tsv", "replies-test.tsv" }),
+            ("final test: never read or used to choose anything", new[] { "replies-final.tsv" }),
+        })
         {
             var replies = files.SelectMany(f => Evaluation.ReadReplySet(File.ReadAllText(Path.Combine(folder, "coaching", f)))).ToList();
             Console.WriteLine($"Reply coach on {replies.Count} labelled replies ({string.Join(" + ", files)}, {name}):");

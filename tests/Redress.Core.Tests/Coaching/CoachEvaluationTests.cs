@@ -14,8 +14,15 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
         .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-more.tsv"))),
     ];
 
-    /// <summary>Replies written separately and never looked at while writing the rules.</summary>
-    public static IReadOnlyList<ReplyExample> HeldOut { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-holdout.tsv")))];
+    /// <summary>Replies written separately: the sentence model's thresholds were chosen on them (eval/README.md).</summary>
+    public static IReadOnlyList<ReplyExample> Development { get; } =
+    [
+        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev.tsv"))),
+        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-test.tsv"))),
+    ];
+
+    /// <summary>Replies by a writer who saw only the label definitions; never read, nothing chosen on them.</summary>
+    public static IReadOnlyList<ReplyExample> Final { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-final.tsv")))];
 
     private static IEnumerable<DetectorCounts> Measure(IEnumerable<ReplyExample> examples) => Evaluation.MeasureCoach(ReplyCoach.Default, examples);
 
@@ -35,19 +42,21 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
         Assert.True(measured.Precision >= 0.9 && measured.Recall >= 0.9, Evaluation.Format(measured));
     }
 
-    [Fact]
-    public void On_replies_never_seen_while_writing_the_rules_the_coach_still_finds_about_half_the_pitfalls()
+    [Theory]
+    [InlineData("development")]
+    [InlineData("final")]
+    public void On_replies_written_apart_from_the_rules_and_the_training_sentences_the_targets_hold(string set)
     {
-        var all = Measure(HeldOut).ToList();
+        var all = Measure(set == "final" ? Final : Development).ToList();
         foreach (var counts in all)
         {
-            output.WriteLine("held-out " + Evaluation.Format(counts));
+            output.WriteLine(set + " " + Evaluation.Format(counts));
         }
 
         foreach (var pitfall in new[] { "passing_the_buck", "blame", "arguing" })
         {
             var measured = all.Single(c => c.Name == pitfall);
-            Assert.True(measured.Precision >= 0.75 && measured.Recall >= 0.5, "held-out " + Evaluation.Format(measured));
+            Assert.True(measured.Precision >= 0.85 && measured.Recall >= 0.8, set + " " + Evaluation.Format(measured));
         }
     }
 }
