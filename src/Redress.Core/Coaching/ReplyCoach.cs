@@ -44,12 +44,12 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     /// <summary>
     /// How sure the sentence model must be before it flags a pitfall or credits a move the rules did not see, and how
     /// sure it must be at least for a rule's match to stand (a match in a sentence it finds very unlikely is dropped).
-    /// Chosen on the development reply sets (eval/README.md), never on the test set.
+    /// Chosen on the development reply sets (eval/coaching/replies-dev-*.tsv), never on replies-unseen.tsv.
     /// </summary>
     private static readonly Dictionary<string, (double Flag, double Keep)> Thresholds = new()
     {
-        ["passing_the_buck"] = (0.7, 0.3), ["blame"] = (0.5, 0.3), ["arguing"] = (0.6, 0.3), ["flat_no"] = (0.6, 0.3), ["non_apology"] = (0.75, 0.2),
-        ["apology"] = (0.5, 0.1), ["acknowledgement"] = (0.3, 0.05), ["thanks"] = (0.5, 0.05), ["next_steps"] = (0.4, 0.1), ["time_frame"] = (0.5, 0.2),
+        ["passing_the_buck"] = (0.5, 0.3), ["blame"] = (0.6, 0.3), ["arguing"] = (0.65, 0.3), ["flat_no"] = (0.5, 0.2), ["non_apology"] = (0.65, 0.2),
+        ["apology"] = (0.5, 0.1), ["acknowledgement"] = (0.4, 0.05), ["thanks"] = (0.5, 0.05), ["next_steps"] = (0.4, 0.1), ["time_frame"] = (0.5, 0.2),
         ["ownership"] = (0.5, 0.05),
     };
 

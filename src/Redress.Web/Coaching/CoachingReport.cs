@@ -29,8 +29,8 @@ public static class CoachingReport
         foreach (var (name, files) in new[]
         {
             ("rules written and model trained on them", new[] { "replies.tsv", "replies-more.tsv" }),
-            ("development: the model's thresholds were chosen on them", new[] { "replies-dev.tsv", "replies-test.tsv" }),
-            ("final test: never read or used to choose anything", new[] { "replies-final.tsv" }),
+            ("development: the model's thresholds were chosen on them", new[] { "replies-dev-1.tsv", "replies-dev-2.tsv", "replies-dev-3.tsv" }),
+            ("unseen: never read or used to choose anything", new[] { "replies-unseen.tsv" }),
         })
         {
             var replies = files.SelectMany(f => Evaluation.ReadReplySet(File.ReadAllText(Path.Combine(folder, "coaching", f)))).ToList();

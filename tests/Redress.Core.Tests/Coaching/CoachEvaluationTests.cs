@@ -17,12 +17,13 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     /// <summary>Replies written separately: the sentence model's thresholds were chosen on them (eval/README.md).</summary>
     public static IReadOnlyList<ReplyExample> Development { get; } =
     [
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev.tsv"))),
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-test.tsv"))),
+        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-1.tsv"))),
+        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-2.tsv"))),
+        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-3.tsv"))),
     ];
 
     /// <summary>Replies by a writer who saw only the label definitions; never read, nothing chosen on them.</summary>
-    public static IReadOnlyList<ReplyExample> Final { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-final.tsv")))];
+    public static IReadOnlyList<ReplyExample> Unseen { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-unseen.tsv")))];
 
     private static IEnumerable<DetectorCounts> Measure(IEnumerable<ReplyExample> examples) => Evaluation.MeasureCoach(ReplyCoach.Default, examples);
 
@@ -44,10 +45,10 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("development")]
-    [InlineData("final")]
+    [InlineData("unseen")]
     public void On_replies_written_apart_from_the_rules_and_the_training_sentences_the_targets_hold(string set)
     {
-        var all = Measure(set == "final" ? Final : Development).ToList();
+        var all = Measure(set == "unseen" ? Unseen : Development).ToList();
         foreach (var counts in all)
         {
             output.WriteLine(set + " " + Evaluation.Format(counts));
