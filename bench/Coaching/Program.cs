@@ -8,7 +8,7 @@ BenchmarkRunner.Run<CoachingBenchmarks>(args: args);
 
 /// <summary>
 /// What the composer costs on every keystroke pause: the reply coach on a 2,000-character draft (with the stage's
-/// move checks) and the tone reader on a 2,000-character customer message. The baseline is the least any checker
+/// move checks; with and without its sentence model) and the tone reader on a 2,000-character customer message. The baseline is the least any checker
 /// does: one compiled regular expression scanning the same text.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,6 +25,7 @@ public partial class CoachingBenchmarks
         "If I don't hear back today I will post about this on social media and take my business elsewhere! ", 2000);
 
     private readonly ReplyCoach _coach = ReplyCoach.Default;
+    private readonly ReplyCoach _rulesOnly = new(CoachingRules.BuiltIn);
     private readonly ToneAnalyzer _tone = ToneAnalyzer.Load();
     private readonly Stage _stage = PlaybookFormat.Parse(BuiltInPlaybooks.Files().First().Yaml).Playbook!.FirstStage;
 
@@ -33,6 +34,9 @@ public partial class CoachingBenchmarks
 
     [Benchmark(Description = "reply coach, 2,000 chars")]
     public int ReviewReply() => _coach.Review(Reply, _stage).Count;
+
+    [Benchmark(Description = "reply coach without the sentence model")]
+    public int ReviewReplyRulesOnly() => _rulesOnly.Review(Reply, _stage).Count;
 
     [Benchmark(Description = "tone of a 2,000-char message")]
     public double ReadTone() => _tone.Read(Incoming).Score;
