@@ -135,6 +135,9 @@ if (args.Contains("migrate"))
 }
 
 await Startup.PrepareAsync(app);
+// The reply coach trains its sentence model on first use (about a second): start it now, so the first agent to type
+// does not wait for it.
+_ = Task.Run(() => ReplyCoach.Default);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

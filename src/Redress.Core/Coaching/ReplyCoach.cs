@@ -48,8 +48,8 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     /// </summary>
     private static readonly Dictionary<string, (double Flag, double Keep)> Thresholds = new()
     {
-        ["passing_the_buck"] = (0.55, 0.3), ["blame"] = (0.6, 0.3), ["arguing"] = (0.6, 0.3), ["flat_no"] = (0.5, 0.2), ["non_apology"] = (0.65, 0.2),
-        ["apology"] = (0.5, 0.1), ["acknowledgement"] = (0.4, 0.05), ["thanks"] = (0.5, 0.05), ["next_steps"] = (0.4, 0.1), ["time_frame"] = (0.5, 0.2),
+        ["passing_the_buck"] = (0.6, 0.3), ["blame"] = (0.55, 0.3), ["arguing"] = (0.55, 0.3), ["flat_no"] = (0.55, 0.3), ["non_apology"] = (0.6, 0.2),
+        ["apology"] = (0.5, 0.1), ["acknowledgement"] = (0.4, 0.05), ["thanks"] = (0.5, 0.05), ["next_steps"] = (0.45, 0.1), ["time_frame"] = (0.5, 0.1),
         ["ownership"] = (0.5, 0),
     };
 

@@ -29,7 +29,7 @@ public static class CoachingReport
         foreach (var (name, files) in new[]
         {
             ("rules written and model trained on them", new[] { "replies.tsv", "replies-more.tsv" }),
-            ("development: the model's thresholds were chosen on them", new[] { "replies-dev-1.tsv", "replies-dev-2.tsv", "replies-dev-3.tsv", "replies-dev-4.tsv" }),
+            ("development: the model's thresholds were chosen on them", new[] { "replies-dev-1.tsv", "replies-dev-2.tsv", "replies-dev-3.tsv", "replies-dev-4.tsv", "replies-dev-5.tsv" }),
             ("unseen: never read or used to choose anything", new[] { "replies-unseen.tsv" }),
         })
         {

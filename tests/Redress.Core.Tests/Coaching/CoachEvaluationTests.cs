@@ -21,6 +21,7 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
         .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-2.tsv"))),
         .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-3.tsv"))),
         .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-4.tsv"))),
+        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-5.tsv"))),
     ];
 
     /// <summary>Replies by a writer who saw only the label definitions; never read, nothing chosen on them.</summary>
