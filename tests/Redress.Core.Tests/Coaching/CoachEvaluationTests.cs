@@ -54,11 +54,11 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     /// </summary>
     [Theory]
     [InlineData("development", "passing_the_buck", 0.9, 0.9)]
-    [InlineData("development", "blame", 0.82, 0.8)]
-    [InlineData("development", "arguing", 0.84, 0.82)]
-    [InlineData("unseen", "passing_the_buck", 0.93, 0.86)]
-    [InlineData("unseen", "blame", 0.85, 0.77)]
-    [InlineData("unseen", "arguing", 0.9, 0.84)]
+    [InlineData("development", "blame", 0.83, 0.82)]
+    [InlineData("development", "arguing", 0.84, 0.85)]
+    [InlineData("unseen", "passing_the_buck", 0.93, 0.82)]
+    [InlineData("unseen", "blame", 0.82, 0.82)]
+    [InlineData("unseen", "arguing", 0.77, 0.72)]
     public void On_replies_written_apart_from_the_rules_and_the_training_sentences_the_coach_holds_its_measured_floor(
         string set, string pitfall, double precision, double recall)
     {
