@@ -4,7 +4,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Redress.Coaching;
 using Redress.Web;
 using Redress.Web.Api;
@@ -21,6 +23,10 @@ if (args is ["evaluate-coaching", ..])
 {
     return CoachingReport.Run(args.Length > 1 ? args[1] : null);
 }
+
+// The reply coach trains its sentence model once per process (about a second): start now, while the host is built;
+// /readyz answers 503 until it is done, so no agent waits on their first keystroke.
+var coachTrained = Task.Run(() => ReplyCoach.Default);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -98,8 +104,11 @@ builder.Services.AddRateLimiter(options =>
 // OpenAPI document and a browsable reference at /api/docs.
 builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<ApiDocument>());
 
-// /healthz and /readyz check that the database answers.
-builder.Services.AddHealthChecks().AddDbContextCheck<RedressDb>("database");
+// /healthz and /readyz check that the database answers; /readyz also that the reply coach is trained.
+builder.Services.AddHealthChecks().AddDbContextCheck<RedressDb>("database")
+    .AddCheck("reply-coach", () => coachTrained.IsCompletedSuccessfully ? HealthCheckResult.Healthy()
+        : HealthCheckResult.Unhealthy(coachTrained.IsFaulted ? "The reply coach failed to train: " + coachTrained.Exception!.GetBaseException().Message
+            : "The reply coach is still training its sentence model."), tags: ["ready"]);
 
 // Serve wwwroot from the build output when not published (dotnet run, tests); a no-op in a published app.
 builder.WebHost.UseStaticWebAssets();
@@ -135,9 +144,6 @@ if (args.Contains("migrate"))
 }
 
 await Startup.PrepareAsync(app);
-// The reply coach trains its sentence model on first use (about a second): start it now, so the first agent to type
-// does not wait for it.
-_ = Task.Run(() => ReplyCoach.Default);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -152,7 +158,7 @@ app.MapComplaints();
 app.MapPlaybooks();
 app.MapCoaching();
 app.MapApiDocs();
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => !check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapHealthChecks("/readyz").AllowAnonymous();
 
 app.Run();

@@ -23,6 +23,7 @@ public sealed class BrowserApp : IAsyncLifetime
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         App.ClientOptions.BaseAddress = new Uri(BaseUrl);
+        await WaitUntilReadyAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -31,6 +32,24 @@ public sealed class BrowserApp : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
         });
+    }
+
+    /// <summary>As a load balancer would: no page is opened before /readyz says the node (its reply coach included) is ready.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(100))
+        {
+            if ((await client.GetAsync("/readyz")).IsSuccessStatusCode)
+            {
+                return;
+            }
+            if (waited > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException("Redress did not become ready (GET /readyz) within a minute.");
+            }
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A fresh browser profile (cookies and all) that fails the test on any console error, CSP violations included.</summary>

@@ -70,18 +70,22 @@ public sealed class SentenceModel
             return (Indexes: keys.Select(k => vocabulary.TryGetValue(k, out var i) ? i : vocabulary[k] = vocabulary.Count).ToArray(), Value: value);
         }).ToArray();
         var n = labels.Count;
+        // For each sentence and label: 1 carries it, 0 does not, -1 unknown (skipped).
+        var targets = data.Select(d => labels.Select(l => d.Unknown?.Contains(l) == true ? (sbyte)-1 : d.Labels.Contains(l) ? (sbyte)1 : (sbyte)0).ToArray()).ToArray();
         var w = new float[vocabulary.Count * n];
         var g = new float[vocabulary.Count * n];
-        var b = new float[labels.Count];
-        var gb = new float[labels.Count];
+        var b = new float[n];
+        var gb = new float[n];
         // Positives are rare (a tenth of the sentences for one pitfall): each counts as much as the negatives together.
-        var positiveWeight = labels.Select(l =>
+        var positiveWeight = Enumerable.Range(0, n).Select(l =>
         {
-            var positives = data.Count(d => d.Labels.Contains(l));
+            var positives = targets.Count(t => t[l] == 1);
             return positives == 0 ? 1.0 : Math.Sqrt((data.Count - positives) / (double)positives);
         }).ToArray();
         var order = Enumerable.Range(0, data.Count).ToArray();
         var random = new Random(20261201);
+        var margins = new double[n];
+        var errors = new double[n];
         const double rate = 0.5;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -89,27 +93,44 @@ public sealed class SentenceModel
             foreach (var i in order)
             {
                 var (indexes, value) = features[i];
-                for (var l = 0; l < labels.Count; l++)
+                var target = targets[i];
+                // Every label's weights for one feature sit side by side, so each pass reads the features once.
+                for (var l = 0; l < n; l++)
                 {
-                    if (data[i].Unknown?.Contains(labels[l]) == true)
+                    margins[l] = b[l];
+                }
+                foreach (var h in indexes)
+                {
+                    for (var l = 0; l < n; l++)
                     {
-                        continue;
+                        margins[l] += w[h * n + l] * value;
                     }
-                    var positive = data[i].Labels.Contains(labels[l]);
-                    var margin = (double)b[l];
-                    foreach (var h in indexes)
+                }
+                for (var l = 0; l < n; l++)
+                {
+                    errors[l] = (1 / (1 + Math.Exp(-margins[l])) - target[l]) * (target[l] == 1 ? positiveWeight[l] : 1);
+                }
+                foreach (var h in indexes)
+                {
+                    for (var l = 0; l < n; l++)
                     {
-                        margin += w[h * n + l] * value;
+                        if (target[l] < 0)
+                        {
+                            continue;
+                        }
+                        var k = h * n + l;
+                        var grad = errors[l] * value + l2 * w[k];
+                        g[k] += (float)(grad * grad);
+                        w[k] -= (float)(rate * grad / Math.Sqrt(g[k] + 1e-8));
                     }
-                    var error = (1 / (1 + Math.Exp(-margin)) - (positive ? 1 : 0)) * (positive ? positiveWeight[l] : 1);
-                    foreach (var h in indexes)
+                }
+                for (var l = 0; l < n; l++)
+                {
+                    if (target[l] >= 0)
                     {
-                        var grad = error * value + l2 * w[h * n + l];
-                        g[h * n + l] += (float)(grad * grad);
-                        w[h * n + l] -= (float)(rate * grad / Math.Sqrt(g[h * n + l] + 1e-8));
+                        gb[l] += (float)(errors[l] * errors[l]);
+                        b[l] -= (float)(rate * errors[l] / Math.Sqrt(gb[l] + 1e-8));
                     }
-                    gb[l] += (float)(error * error);
-                    b[l] -= (float)(rate * error / Math.Sqrt(gb[l] + 1e-8));
                 }
             }
         }

@@ -80,7 +80,14 @@ public sealed class StaffAccessTests(SqliteApp fixture) : IClassFixture<SqliteAp
         var client = App.Browser();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        // Ready once the reply coach has trained (about a second after the process starts).
+        var ready = await client.GetAsync("/readyz");
+        for (var tries = 0; ready.StatusCode == HttpStatusCode.ServiceUnavailable && tries < 300; tries++)
+        {
+            await Task.Delay(100);
+            ready = await client.GetAsync("/readyz");
+        }
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var document = await client.GetStringAsync("/api/openapi/v1.json");
         Assert.Contains("/api/v1/complaints/{reference}/messages", document);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/docs/")).StatusCode);
