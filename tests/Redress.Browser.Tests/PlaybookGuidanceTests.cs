@@ -15,7 +15,10 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
         await page.GetByLabel("Password").FillAsync(RedressApp.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded); // htmx takes over the forms from then on
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // htmx takes over the forms once it has processed them; on a busy machine that can lag DOMContentLoaded, and
+        // typing before it is missed.
+        await page.WaitForFunctionAsync("() => window.htmx && [...document.querySelectorAll('[hx-post],[hx-get]')].every(e => e['htmx-internal-data'])");
         return (page, errors);
     }
 
