@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Redress.Coaching;
 using Redress.Web;
 using Redress.Web.Api;
@@ -23,10 +22,6 @@ if (args is ["evaluate-coaching", ..])
 {
     return CoachingReport.Run(args.Length > 1 ? args[1] : null);
 }
-
-// The reply coach trains its sentence model once per process (about a second): start now, while the host is built;
-// /readyz answers 503 until it is done, so no agent waits on their first keystroke.
-var coachTrained = Task.Run(() => ReplyCoach.Default);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -105,10 +100,9 @@ builder.Services.AddRateLimiter(options =>
 builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<ApiDocument>());
 
 // /healthz and /readyz check that the database answers; /readyz also that the reply coach is trained.
-builder.Services.AddHealthChecks().AddDbContextCheck<RedressDb>("database")
-    .AddCheck("reply-coach", () => coachTrained.IsCompletedSuccessfully ? HealthCheckResult.Healthy()
-        : HealthCheckResult.Unhealthy(coachTrained.IsFaulted ? "The reply coach failed to train: " + coachTrained.Exception!.GetBaseException().Message
-            : "The reply coach is still training its sentence model."), tags: ["ready"]);
+builder.Services.AddSingleton<CoachTraining>();
+builder.Services.AddHostedService(services => services.GetRequiredService<CoachTraining>());
+builder.Services.AddHealthChecks().AddDbContextCheck<RedressDb>("database").AddCheck<CoachTraining>("reply-coach", tags: ["ready"]);
 
 // Serve wwwroot from the build output when not published (dotnet run, tests); a no-op in a published app.
 builder.WebHost.UseStaticWebAssets();

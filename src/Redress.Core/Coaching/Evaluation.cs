@@ -39,6 +39,18 @@ public static class Evaluation
         row.GetValueOrDefault("style") ?? defaultStyle,
         row["text"]));
 
+    /// <summary>The reply sets of eval/coaching by what they are for (eval/README.md): written against, development, unseen.</summary>
+    public static IReadOnlyList<string> WrittenAgainstReplies { get; } = ["replies.tsv", "replies-more.tsv"];
+
+    public static IReadOnlyList<string> DevelopmentReplies { get; } =
+        ["replies-dev-1.tsv", "replies-dev-2.tsv", "replies-dev-3.tsv", "replies-dev-4.tsv", "replies-dev-5.tsv"];
+
+    public static IReadOnlyList<string> UnseenReplies { get; } = ["replies-unseen.tsv"];
+
+    /// <summary>The replies of the named files in an eval/coaching folder, one set after another.</summary>
+    public static List<ReplyExample> ReadReplySets(string coachingFolder, IEnumerable<string> files) =>
+        [.. files.SelectMany(f => ReadReplySet(File.ReadAllText(Path.Combine(coachingFolder, f))))];
+
     public static IEnumerable<ReplyExample> ReadReplySet(string tsv) => ReadTsv(tsv).Select(row => new ReplyExample(
         row["id"], Names(row["pitfalls"]), Names(row["moves"]), row["text"]));
 

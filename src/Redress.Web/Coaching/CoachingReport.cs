@@ -28,12 +28,12 @@ public static class CoachingReport
         }
         foreach (var (name, files) in new[]
         {
-            ("rules written and model trained on them", new[] { "replies.tsv", "replies-more.tsv" }),
-            ("development: the model's thresholds were chosen on them", new[] { "replies-dev-1.tsv", "replies-dev-2.tsv", "replies-dev-3.tsv", "replies-dev-4.tsv", "replies-dev-5.tsv" }),
-            ("unseen: never read or used to choose anything", new[] { "replies-unseen.tsv" }),
+            ("rules written and model trained on them", Evaluation.WrittenAgainstReplies),
+            ("development: the model's thresholds were chosen on them", Evaluation.DevelopmentReplies),
+            ("unseen: never read or used to choose anything", Evaluation.UnseenReplies),
         })
         {
-            var replies = files.SelectMany(f => Evaluation.ReadReplySet(File.ReadAllText(Path.Combine(folder, "coaching", f)))).ToList();
+            var replies = Evaluation.ReadReplySets(Path.Combine(folder, "coaching"), files);
             Console.WriteLine($"Reply coach on {replies.Count} labelled replies ({string.Join(" + ", files)}, {name}):");
             foreach (var counts in Evaluation.MeasureCoach(ReplyCoach.Default, replies))
             {

@@ -8,24 +8,13 @@ namespace Redress.Core.Tests.Coaching;
 public sealed class CoachEvaluationTests(ITestOutputHelper output)
 {
     /// <summary>The replies the rules were written against.</summary>
-    public static IReadOnlyList<ReplyExample> Set { get; } =
-    [
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies.tsv"))),
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-more.tsv"))),
-    ];
+    public static IReadOnlyList<ReplyExample> Set { get; } = Evaluation.ReadReplySets(EvalData.Path("coaching"), Evaluation.WrittenAgainstReplies);
 
     /// <summary>Replies written separately: the sentence model's thresholds were chosen on them (eval/README.md).</summary>
-    public static IReadOnlyList<ReplyExample> Development { get; } =
-    [
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-1.tsv"))),
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-2.tsv"))),
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-3.tsv"))),
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-4.tsv"))),
-        .. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-dev-5.tsv"))),
-    ];
+    public static IReadOnlyList<ReplyExample> Development { get; } = Evaluation.ReadReplySets(EvalData.Path("coaching"), Evaluation.DevelopmentReplies);
 
     /// <summary>Replies by a writer who saw only the label definitions; never read, nothing chosen on them.</summary>
-    public static IReadOnlyList<ReplyExample> Unseen { get; } = [.. Evaluation.ReadReplySet(File.ReadAllText(EvalData.Path("coaching", "replies-unseen.tsv")))];
+    public static IReadOnlyList<ReplyExample> Unseen { get; } = Evaluation.ReadReplySets(EvalData.Path("coaching"), Evaluation.UnseenReplies);
 
     private static IEnumerable<DetectorCounts> Measure(IEnumerable<ReplyExample> examples) => Evaluation.MeasureCoach(ReplyCoach.Default, examples);
 
