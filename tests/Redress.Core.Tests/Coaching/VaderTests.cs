@@ -27,11 +27,11 @@ public sealed class VaderTests
         Assert.Equal(compound, Vader.Score(text).Compound, 2);
     }
 
-    /// <summary>The authors' 4,200 human-rated tweets (shared test data, not shipped): VADER reported r = 0.88 on them.</summary>
+    /// <summary>The authors' 4,200 human-rated tweets (eval/vader, test data, not shipped): VADER reported r = 0.88 on them.</summary>
     [Fact]
     public void Compound_scores_follow_human_ratings_of_tweets()
     {
-        var path = Path.Combine(SharedData.Folder, "vader", "tweets_GroundTruth.txt");
+        var path = EvalData.Path("vader", "tweets_GroundTruth.txt");
         var rows = File.ReadLines(path).Select(l => l.Split('\t')).Where(f => f.Length >= 3)
             .Select(f => (Human: double.Parse(f[1], CultureInfo.InvariantCulture), Text: f[2])).ToList();
 
