@@ -79,7 +79,11 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
         var (page, errors) = await SignedInAsync($"/cases/{reference}");
         var coach = page.GetByTestId("coach");
 
-        await page.Locator("#body").FillAsync("That's not my job, someone else handles refunds.");
+        // Wait for the coach's answer itself: on a machine busy with the rest of the suite it can take longer than an
+        // expectation's default five seconds.
+        var coachAnswer = new PageRunAndWaitForResponseOptions { Timeout = 30_000 };
+        await page.RunAndWaitForResponseAsync(() => page.Locator("#body").FillAsync("That's not my job, someone else handles refunds."),
+            response => response.Url.Contains("handler=Coach", StringComparison.Ordinal), coachAnswer);
 
         var finding = coach.Locator(".finding[data-rule=passing-the-buck]").First;
         await Expect(finding).ToContainTextAsync("That's not my job");
@@ -87,8 +91,8 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
         await Expect(finding).ToContainTextAsync("I'll take care of this myself");
         await page.Locator(".composer").ScreenshotAsync(new() { Path = Screenshot("composer-findings.png") });
 
-        await page.Locator("#body").FillAsync("Thank you for telling us, and I'm so sorry. I can see the vase arrived broken, which must be upsetting. " +
-            "I'm sending a new one by courier today.");
+        await page.RunAndWaitForResponseAsync(() => page.Locator("#body").FillAsync("Thank you for telling us, and I'm so sorry. I can see the vase arrived broken, which must be upsetting. " +
+            "I'm sending a new one by courier today."), response => response.Url.Contains("handler=Coach", StringComparison.Ordinal), coachAnswer);
         await Expect(coach).ToContainTextAsync("Nothing to change");
         await page.ScreenshotAsync(new() { Path = Screenshot("composer.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));

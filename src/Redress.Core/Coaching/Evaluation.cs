@@ -83,7 +83,11 @@ public static class Evaluation
     /// <summary>Precision and recall of the coach for each pitfall and each move on labelled replies.</summary>
     public static IEnumerable<DetectorCounts> MeasureCoach(ReplyCoach coach, IEnumerable<ReplyExample> examples)
     {
-        var reviewed = examples.Select(e => (Example: e, Findings: coach.Review(e.Text))).ToList();
+        var reviewed = examples.Select(e =>
+        {
+            var findings = coach.Review(e.Text);
+            return (Example: e, Findings: findings, Moves: coach.MovesMade(e.Text, findings));
+        }).ToList();
         foreach (var pitfall in Enum.GetValues<Playbooks.ReplyPitfall>())
         {
             var name = WireNames.Of(pitfall);
@@ -92,7 +96,7 @@ public static class Evaluation
         foreach (var move in Enum.GetValues<Playbooks.ReplyMove>())
         {
             var name = WireNames.Of(move);
-            yield return Count("move " + name, reviewed.Select(r => (r.Example.Moves.Contains(name), coach.HasMove(move, r.Example.Text, r.Findings))));
+            yield return Count("move " + name, reviewed.Select(r => (r.Example.Moves.Contains(name), r.Moves.Contains(move))));
         }
     }
 

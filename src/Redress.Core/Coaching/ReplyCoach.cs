@@ -89,6 +89,15 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
         return HasMove(move, normalised, findings ?? Review(normalised), Read(normalised));
     }
 
+    /// <summary>Every move the draft makes, reading its sentences once.</summary>
+    public IReadOnlyList<ReplyMove> MovesMade(string text, IReadOnlyList<CoachFinding>? findings = null)
+    {
+        var normalised = Normalise(text);
+        var sentences = Read(normalised);
+        findings ??= Review(normalised);
+        return [.. Enum.GetValues<ReplyMove>().Where(move => HasMove(move, normalised, findings, sentences))];
+    }
+
     private bool HasMove(ReplyMove move, string text, IReadOnlyList<CoachFinding> findings, IReadOnlyList<SentenceReading> sentences)
     {
         bool Hollow(int at) => move == ReplyMove.Apology && findings.Any(f => f.Pitfall == ReplyPitfall.NonApology && at >= f.Start && at < f.Start + f.Length);
