@@ -26,6 +26,9 @@ public sealed class BrowserApp : IAsyncLifetime
         await WaitUntilReadyAsync();
 
         _playwright = await Playwright.CreateAsync();
+        // The whole suite shares two cores with PostgreSQL and the other test projects: a page may take longer than
+        // Playwright's default five seconds to render an answer that has already arrived.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",

@@ -82,8 +82,10 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
         // Wait for the coach's answer itself: on a machine busy with the rest of the suite it can take longer than an
         // expectation's default five seconds.
         var coachAnswer = new PageRunAndWaitForResponseOptions { Timeout = 30_000 };
-        await page.RunAndWaitForResponseAsync(() => page.Locator("#body").FillAsync("That's not my job, someone else handles refunds."),
+        var answer = await page.RunAndWaitForResponseAsync(() => page.Locator("#body").FillAsync("That's not my job, someone else handles refunds."),
             response => response.Url.Contains("handler=Coach", StringComparison.Ordinal), coachAnswer);
+        var answered = await answer.TextAsync();
+        Assert.True(answer.Ok && answered.Contains("data-rule=\"passing-the-buck\"", StringComparison.Ordinal), $"{answer.Status} {answer.Url}: {answered}");
 
         var finding = coach.Locator(".finding[data-rule=passing-the-buck]").First;
         await Expect(finding).ToContainTextAsync("That's not my job");
