@@ -162,6 +162,49 @@ public sealed partial class Complaint
         return message;
     }
 
+    /// <summary>
+    /// The customer got back in touch. Their words are kept with how they read; the case's tone becomes this
+    /// message's (the temperature now, not at intake), and a message that reads as a threat or as very angry raises
+    /// the priority and pulls the SLA due times in to that priority's targets from now. Nothing here lowers either.
+    /// </summary>
+    /// <param name="recordedBy">The member of staff who took it down (a phone call, a letter), or null when it came in by itself.</param>
+    public Message ReceiveFromCustomer(string body, Channel via, ToneReading tone, SlaPolicy sla, Actor? recordedBy, DateTime now)
+    {
+        EnsureNotClosed("add the customer's message to");
+        var message = Message.FromCustomer(body, Customer.Name, via, tone, now);
+        _messages.Add(message);
+        ToneScore = tone.Score;
+        ToneSignals = tone.SignalList;
+        if (Status == ComplaintStatus.WaitingOnCustomer)
+        {
+            Status = ComplaintStatus.InProgress;
+        }
+
+        var summary = $"{Customer.Name} got in touch by {WireNames.Of(via).Replace('_', ' ')}" + (recordedBy is null ? "" : $", recorded by {recordedBy.Name}");
+        if (tone.IsVolatile || tone.Signals.Count > 0)
+        {
+            summary += $"; reads as angry ({tone.Score:0.00}){Signals(tone)}";
+        }
+        var deserved = tone.PriorityFor(Priority);
+        if (deserved > Priority)
+        {
+            summary += $"; priority raised from {WireNames.Of(Priority)} to {WireNames.Of(deserved)}";
+            Priority = deserved;
+            var targets = sla.DueTimes(deserved, now);
+            if (FirstRespondedAt is null && targets.FirstResponseDue < FirstResponseDueAt)
+            {
+                FirstResponseDueAt = targets.FirstResponseDue;
+            }
+            if (targets.ResolveDue < ResolveDueAt)
+            {
+                ResolveDueAt = targets.ResolveDue;
+            }
+            NextDueAt = FirstRespondedAt is null ? FirstResponseDueAt : ResolveDueAt;
+        }
+        Record(new TimelineEvent(TimelineKinds.CustomerReplied, summary, recordedBy ?? Actor.Customer(Customer.Name), now, message), now);
+        return message;
+    }
+
     private void EnsureNotClosed(string action)
     {
         if (Status == ComplaintStatus.Closed)

@@ -1,3 +1,5 @@
+using Redress.Coaching;
+
 namespace Redress.Complaints;
 
 public enum MessageDirection
@@ -25,6 +27,15 @@ public sealed class Message
         CreatedAt = createdAt;
     }
 
+    /// <summary>What the customer sent us, with how it reads: only inbound messages carry a tone.</summary>
+    internal static Message FromCustomer(string body, string customerName, Channel via, ToneReading tone, DateTime createdAt) =>
+        new(MessageDirection.Inbound, body, customerName, null, createdAt)
+        {
+            Via = via,
+            ToneScore = tone.Score,
+            ToneSignals = tone.SignalList,
+        };
+
     public long Id { get; private set; }
     public long ComplaintId { get; private set; }
     public MessageDirection Direction { get; private set; }
@@ -33,4 +44,15 @@ public sealed class Message
     public string AuthorName { get; private set; } = "";
     public string? AuthorId { get; private set; }
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>How an inbound message reached us (e-mail, phone, ...); null for ours.</summary>
+    public Channel? Via { get; private set; }
+
+    /// <summary>How angry an inbound message reads, from 0 to 1; null for ours.</summary>
+    public double? ToneScore { get; private set; }
+
+    /// <summary>An inbound message's tone signals as comma-separated wire names; null for ours.</summary>
+    public string? ToneSignals { get; private set; }
+
+    public ToneReading? Tone => ToneScore is { } score ? ToneReading.Stored(score, ToneSignals ?? "") : null;
 }

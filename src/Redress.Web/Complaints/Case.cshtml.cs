@@ -73,6 +73,18 @@ public sealed class CaseModel(RedressDb db, CaseWork work, PlaybookLibrary playb
         return await AfterAsync(reference, result, ct, body, visibility);
     }
 
+    /// <summary>What the customer said on a call, in a letter, at the counter: kept in their words and read for anger.</summary>
+    public async Task<IActionResult> OnPostInboundAsync(string reference, string? said, string? via, CancellationToken ct)
+    {
+        if (ComplaintValidation.MessageBodyError(said) is { } error)
+        {
+            return await ShowAsync(reference, ct, error, status: StatusCodes.Status400BadRequest);
+        }
+        return ParseVia(via) is { } channel
+            ? await AfterAsync(reference, await work.ReceiveAsync(reference, said!, channel, User.ToActor(), null, ct), ct)
+            : await ShowAsync(reference, ct, ViaMissing, status: StatusCodes.Status400BadRequest);
+    }
+
     /// <summary>Taking or handing over ownership checks the version the agent saw, so two people cannot both take it unknowingly.</summary>
     public async Task<IActionResult> OnPostAssignAsync(string reference, string? ownerId, int version, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Redress.Coaching;
 using Redress.Complaints;
 using Redress.Playbooks;
+using Redress.Sla;
 using Redress.Web.Playbooks;
 using Redress.Web.Storage;
 
@@ -27,12 +29,20 @@ public sealed record ActionRequest(string Description, string Owner, DateTime Du
 /// Changes to an existing case, shared by the API and the pages: load the case and the playbook version it follows,
 /// check the version the caller saw, let the domain act (or refuse), save with the concurrency token.
 /// </summary>
-public sealed class CaseWork(RedressDb db, WriteGate writeGate, PlaybookLibrary playbooks, TimeProvider clock)
+public sealed class CaseWork(RedressDb db, WriteGate writeGate, PlaybookLibrary playbooks, ToneAnalyzer tone, TimeProvider clock)
 {
     /// <summary>A reply; with <paramref name="includePlan"/> the action plan is added so the customer sees what happens next.</summary>
     public Task<CaseResult<Message>> ReplyAsync(string reference, string body, Actor author, string? ifMatch, CancellationToken ct, bool includePlan = false) =>
         UpdateAsync(reference, ifMatch, (c, _, now) =>
             c.SendReply(includePlan && c.ActionPlanForCustomer() is { } plan ? $"{body.TrimEnd()}\n\n{plan}" : body, author, now), ct);
+
+    /// <summary>What the customer sent on another channel, recorded by staff (or by an integration); its tone may raise the priority.</summary>
+    public Task<CaseResult<Message>> ReceiveAsync(string reference, string body, Channel via, Actor recordedBy, string? ifMatch, CancellationToken ct)
+    {
+        // Read before loading the case, as intake does: the analyser is the slow part and needs no database.
+        var reading = tone.Read(body);
+        return UpdateAsync(reference, ifMatch, (c, _, now) => c.ReceiveFromCustomer(body, via, reading, SlaPolicy.Default, recordedBy, now), ct);
+    }
 
     public Task<CaseResult<Message>> AddNoteAsync(string reference, string body, Actor author, string? ifMatch, CancellationToken ct) =>
         UpdateAsync(reference, ifMatch, (c, _, now) => c.AddInternalNote(body, author, now), ct);

@@ -119,7 +119,7 @@ public static partial class ComplaintQueries
         owner,
         SlaOf(c),
         c.ReceivedAt, c.UpdatedAt, c.Version,
-        [.. c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new MessageView(m.Id, m.Direction, m.Body, m.AuthorName, m.CreatedAt))],
+        [.. c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(MessageView.Of)],
         [.. c.Timeline.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Select(e => new TimelineEntryView(e.Kind, e.Summary, e.ActorName, e.OccurredAt, e.MessageId))],
         new PlaybookRef(playbook.Id, playbook.Version, playbook.Name),
         ProgressOf(c, playbook),

@@ -11,7 +11,11 @@ public sealed record CustomerView(string Name, string Email, string? Phone);
 
 public sealed record SlaView(DateTime AcknowledgedAt, DateTime FirstResponseDue, DateTime? FirstRespondedAt, DateTime ResolveDue);
 
-public sealed record MessageView(long Id, MessageDirection Direction, string Body, string Author, DateTime CreatedAt);
+/// <summary>A message on a case; one from the customer also says how it reached us and how it reads.</summary>
+public sealed record MessageView(long Id, MessageDirection Direction, string Body, string Author, DateTime CreatedAt, Channel? Via, ToneView? Tone)
+{
+    public static MessageView Of(Message m) => new(m.Id, m.Direction, m.Body, m.AuthorName, m.CreatedAt, m.Via, m.Tone is { } tone ? ToneView.Of(tone) : null);
+}
 
 public sealed record TimelineEntryView(string Kind, string Summary, string Actor, DateTime OccurredAt, long? MessageId);
 

@@ -25,7 +25,8 @@ public sealed record IntakeRequest(
     string? OrderReference,
     string? DesiredOutcome);
 
-public sealed record MessageRequest(string? Body, string? Visibility, bool? IncludeActionPlan);
+/// <summary>from: 'agent' (default) writes to the customer or the team; 'customer' records what the customer sent, via a channel.</summary>
+public sealed record MessageRequest(string? Body, string? Visibility, bool? IncludeActionPlan, string? From, string? Via);
 
 public sealed record OwnerRequest(string? Owner);
 
@@ -59,9 +60,11 @@ public static class ComplaintsApi
 
         group.MapPost("/{reference}/messages", PostMessage)
             .WithName("PostMessage")
-            .WithSummary("Reply to the customer or add an internal note")
+            .WithSummary("Reply to the customer, add an internal note, or record what the customer sent")
             .WithDescription("visibility is 'customer' (a reply; default) or 'internal' (a note the customer never sees). " +
-                "includeActionPlan: true adds the case's action plan to a reply. Honours If-Match.")
+                "includeActionPlan: true adds the case's action plan to a reply. " +
+                "from: 'customer' records a message the customer sent on another channel (via: phone, email, chat, letter, social, in_person, ...; default api): " +
+                "it is scored for anger, and a threat or a very angry message raises the case's priority. Honours If-Match.")
             .Accepts<MessageRequest>("application/json");
 
         group.MapPost("/{reference}/owner", AssignOwner)
@@ -204,14 +207,43 @@ public static class ComplaintsApi
         {
             errors["visibility"] = ["visibility must be 'customer' (a reply) or 'internal' (a note)."];
         }
+        var fromCustomer = false;
+        switch (body.Value.From?.Trim().ToLowerInvariant())
+        {
+            case null or "agent":
+                if (body.Value.Via is not null)
+                {
+                    errors["via"] = ["via says how a customer's message reached us; send it with from: 'customer'."];
+                }
+                break;
+            case "customer":
+                fromCustomer = true;
+                if (visibility == "internal")
+                {
+                    errors["visibility"] = ["A customer's message is theirs, not an internal note: leave visibility out or send 'customer'."];
+                }
+                if (body.Value.IncludeActionPlan == true)
+                {
+                    errors["includeActionPlan"] = ["The action plan goes with a reply to the customer, not with their own message."];
+                }
+                break;
+            default:
+                errors["from"] = ["from must be 'agent' (default: a reply or a note) or 'customer' (what the customer sent)."];
+                break;
+        }
+        var via = Channel.Api;
+        if (fromCustomer && body.Value.Via is { } viaName && !WireNames.TryParse(viaName, out via))
+        {
+            errors["via"] = [$"Unknown channel '{(viaName.Length > 40 ? viaName[..40] + "..." : viaName)}'. Use one of: {string.Join(", ", WireNames.All<Channel>())}."];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The message has invalid fields.");
         }
 
         var ifMatch = request.Headers.IfMatch.ToString();
-        var result = visibility == "internal"
-            ? await work.AddNoteAsync(reference, body.Value.Body!, user.ToActor(), ifMatch, ct)
+        var result = fromCustomer ? await work.ReceiveAsync(reference, body.Value.Body!, via, user.ToActor(), ifMatch, ct)
+            : visibility == "internal" ? await work.AddNoteAsync(reference, body.Value.Body!, user.ToActor(), ifMatch, ct)
             : await work.ReplyAsync(reference, body.Value.Body!, user.ToActor(), ifMatch, ct, body.Value.IncludeActionPlan == true);
         if (result.Outcome != CaseOutcome.Done)
         {
@@ -219,8 +251,7 @@ public static class ComplaintsApi
         }
         request.HttpContext.Response.Headers.ETag = ComplaintETag.For(result.Version);
         var message = result.Value!;
-        return TypedResults.Created(LocationOf(ComplaintReference.Normalize(reference)),
-            new MessageView(message.Id, message.Direction, message.Body, message.AuthorName, message.CreatedAt));
+        return TypedResults.Created(LocationOf(ComplaintReference.Normalize(reference)), MessageView.Of(message));
     }
 
     private static async Task<Results<Ok<StaffRef>, ValidationProblem, ProblemHttpResult>> AssignOwner(

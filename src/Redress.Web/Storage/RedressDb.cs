@@ -88,6 +88,9 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<St
             message.Property(m => m.Direction).HasConversion<string>().HasMaxLength(20);
             message.Property(m => m.Body).HasMaxLength(ComplaintLimits.MessageLength);
             message.Property(m => m.AuthorName).HasMaxLength(200);
+            message.Property(m => m.Via).HasConversion<string>().HasMaxLength(20);
+            message.Property(m => m.ToneSignals).HasMaxLength(200);
+            message.Ignore(m => m.Tone);
             message.HasIndex(m => new { m.ComplaintId, m.CreatedAt });
         });
 

@@ -123,4 +123,62 @@ public class ComplaintTests
 
         Assert.Equal("Alex Morgan already owns this complaint.", refused.Message);
     }
+
+    private static readonly Redress.Coaching.ToneAnalyzer Tone = Redress.Coaching.ToneAnalyzer.Load();
+
+    [Fact]
+    public void A_message_threatening_to_go_public_is_kept_with_its_tone_and_raises_the_priority()
+    {
+        var complaint = Receive();
+        complaint.SendReply("I am sorry. I will look after this personally and write again by Friday.", Alex, Received.AddHours(2));
+        var words = "Still no vase and nobody has called me back. If this isn't sorted today I'm posting the whole thing on Facebook and leaving a review.";
+        var at = Received.AddDays(1);
+
+        var message = complaint.ReceiveFromCustomer(words, Channel.Phone, Tone.Read(words), SlaPolicy.Default, Sam, at);
+
+        Assert.Equal(MessageDirection.Inbound, message.Direction);
+        Assert.Equal(words, message.Body);
+        Assert.Equal("Maria Garcia", message.AuthorName);
+        Assert.Equal(Channel.Phone, message.Via);
+        Assert.Contains(Redress.Coaching.ToneSignal.ThreatToGoPublic, message.Tone!.Signals);
+        Assert.Equal(message.ToneScore, complaint.ToneScore);
+        Assert.Equal(Priority.High, complaint.Priority);
+        // High is resolved within two days: from now, which is sooner than the five days Normal had from receipt.
+        Assert.Equal(at.AddDays(2), complaint.ResolveDueAt);
+        Assert.Equal(complaint.ResolveDueAt, complaint.NextDueAt);
+        var entry = complaint.Timeline[^1];
+        Assert.Equal(TimelineKinds.CustomerReplied, entry.Kind);
+        Assert.Same(message, entry.Message);
+        Assert.Equal(Sam.Name, entry.ActorName);
+        Assert.Contains("recorded by Sam Carter", entry.Summary);
+        Assert.Contains("threatens to go public", entry.Summary);
+        Assert.Contains("priority raised from normal to high", entry.Summary);
+    }
+
+    [Fact]
+    public void A_calm_message_never_lowers_the_priority_or_loosens_a_due_time()
+    {
+        var complaint = Receive(Priority.Urgent);
+        var due = complaint.FirstResponseDueAt;
+
+        var message = complaint.ReceiveFromCustomer("Thanks, just to add: the order number is A-1001.", Channel.Email,
+            Tone.Read("Thanks, just to add: the order number is A-1001."), SlaPolicy.Default, null, Received.AddMinutes(20));
+
+        Assert.Equal(Priority.Urgent, complaint.Priority);
+        Assert.Equal(due, complaint.FirstResponseDueAt);
+        Assert.False(message.Tone!.IsVolatile);
+        Assert.Equal("Maria Garcia", complaint.Timeline[^1].ActorName);
+        Assert.DoesNotContain("priority", complaint.Timeline[^1].Summary);
+    }
+
+    [Fact]
+    public void Our_own_messages_carry_no_tone()
+    {
+        var complaint = Receive();
+
+        var reply = complaint.SendReply("I am sorry; I will call you today.", Alex, Received.AddHours(1));
+
+        Assert.Null(reply.Tone);
+        Assert.Null(reply.Via);
+    }
 }

@@ -114,6 +114,55 @@ public abstract class CoachingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_customers_message_threatening_social_media_is_kept_with_its_tone_and_raises_the_priority()
+    {
+        var word = Json.UniqueWord();
+        var reference = await App.Api().FileReferenceAsync(Json.Complaint(word));
+        const string said = "It's been a week and still nothing. If nobody sorts this by tomorrow I'm putting the whole story on Facebook and leaving a review.";
+
+        var response = await App.Api().PostAsJsonAsync($"/api/v1/complaints/{reference}/messages", new JsonObject { ["body"] = said, ["from"] = "customer", ["via"] = "phone" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var message = await response.ReadJsonAsync();
+        Assert.Equal("inbound", (string)message["direction"]!);
+        Assert.Equal("phone", (string)message["via"]!);
+        Assert.Equal(said, (string)message["body"]!);
+        Assert.Contains("threat_to_go_public", message["tone"]!["signals"]!.AsArray().Select(s => (string)s!));
+        var @case = await (await App.Api().GetAsync($"/api/v1/complaints/{reference}")).ReadJsonAsync();
+        Assert.Equal("high", (string)@case["priority"]!);
+        Assert.True((bool)@case["tone"]!["volatile"]!);
+        var entry = @case["timeline"]!.AsArray()[^1]!;
+        Assert.Equal("customer_replied", (string)entry["kind"]!);
+        Assert.Contains("priority raised from normal to high", (string)entry["summary"]!);
+        var stored = @case["messages"]!.AsArray().Single(m => (string)m!["direction"]! == "inbound")!;
+        Assert.Equal((double)message["tone"]!["score"]!, (double)stored["tone"]!["score"]!);
+        Assert.Null(@case["messages"]!.AsArray().First(m => (string)m!["direction"]! == "outbound")!["tone"]);
+        var item = Assert.Single((await (await App.Api().GetAsync($"/api/v1/complaints?q={word}")).ReadJsonAsync())["items"]!.AsArray())!;
+        Assert.Equal("high", (string)item["priority"]!);
+    }
+
+    [Fact]
+    public async Task A_customers_message_with_bad_fields_is_refused_by_name_and_nothing_is_recorded()
+    {
+        var reference = await App.Api().FileReferenceAsync();
+        async Task<JsonNode> Refused(JsonObject body)
+        {
+            var response = await App.Api().PostAsJsonAsync($"/api/v1/complaints/{reference}/messages", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.ReadJsonAsync())["errors"]!;
+        }
+
+        Assert.NotNull((await Refused(new JsonObject { ["body"] = "Hi", ["from"] = "manager" }))["from"]);
+        Assert.Contains("carrier pigeon", (string)(await Refused(new JsonObject { ["body"] = "Hi", ["from"] = "customer", ["via"] = "carrier pigeon" }))["via"]![0]!);
+        Assert.NotNull((await Refused(new JsonObject { ["body"] = "Hi", ["from"] = "customer", ["visibility"] = "internal" }))["visibility"]);
+        Assert.NotNull((await Refused(new JsonObject { ["body"] = "Hi", ["via"] = "phone" }))["via"]);
+        Assert.NotNull((await Refused(new JsonObject { ["body"] = " ", ["from"] = "customer" }))["body"]);
+        var @case = await (await App.Api().GetAsync($"/api/v1/complaints/{reference}")).ReadJsonAsync();
+        Assert.DoesNotContain(@case["messages"]!.AsArray(), m => (string)m!["direction"]! == "inbound");
+        Assert.Equal(1, (int)@case["version"]!);
+    }
+
+    [Fact]
     public async Task A_playbooks_own_coaching_rules_apply_to_its_cases_and_a_broken_pattern_is_refused_with_its_line()
     {
         var (id, category) = ("shop-" + Guid.NewGuid().ToString("N")[..8], "shop-" + Json.UniqueWord());

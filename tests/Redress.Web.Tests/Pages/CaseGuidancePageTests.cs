@@ -34,6 +34,29 @@ public sealed class CaseGuidancePageTests(SqliteApp fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task What_a_customer_said_on_the_phone_is_recorded_from_the_case_page_with_how_it_reads()
+    {
+        var reference = await App.Api().FileReferenceAsync();
+        var agent = await SignedInAsync(Roles.Agent);
+
+        var missingVia = await agent.PostFormAsync($"/cases/{reference}?handler=Inbound", new Dictionary<string, string> { ["said"] = "Hello?" },
+            tokenFrom: $"/cases/{reference}");
+        var response = await agent.PostFormAsync($"/cases/{reference}?handler=Inbound",
+            new Dictionary<string, string> { ["said"] = "This is a JOKE. I'll be telling everyone on Twitter how you treat people.", ["via"] = "phone" },
+            tokenFrom: $"/cases/{reference}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missingVia.StatusCode);
+        Assert.Contains("Say how the customer told you", await missingVia.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await agent.GetStringAsync($"/cases/{reference}");
+        Assert.Contains("got in touch by phone, recorded by Alex Morgan", page);
+        Assert.Contains("This is a JOKE.", page);
+        Assert.Contains("data-testid=\"message-tone\"", page);
+        Assert.Contains("threatens to go public", page);
+        Assert.Contains("Their latest message reads angry", page);
+    }
+
+    [Fact]
     public async Task Moving_on_too_early_answers_409_with_a_page_that_lists_what_is_missing()
     {
         var reference = await App.Api().FileReferenceAsync();

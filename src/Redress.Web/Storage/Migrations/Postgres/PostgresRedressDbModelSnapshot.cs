@@ -392,6 +392,17 @@ namespace Redress.Web.Storage.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<double?>("ToneScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ToneSignals")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Via")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId", "CreatedAt");

@@ -367,6 +367,17 @@ namespace Redress.Web.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("ToneScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ToneSignals")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId", "CreatedAt");
