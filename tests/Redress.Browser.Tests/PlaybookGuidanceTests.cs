@@ -101,6 +101,26 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
     }
 
     [Fact]
+    public async Task An_agent_records_an_angry_phone_call_and_the_case_shows_how_it_reads()
+    {
+        var reference = await browser.App.Api().FileReferenceAsync();
+        var (page, errors) = await SignedInAsync($"/cases/{reference}");
+
+        var inbound = page.GetByTestId("inbound");
+        await inbound.Locator("summary").ClickAsync();
+        await inbound.GetByLabel("In their words").FillAsync("Third time I've rung about this. Sort it today or I'm going to the papers and posting it everywhere.");
+        await inbound.GetByLabel("How they got in touch").SelectOptionAsync("phone");
+        await inbound.GetByRole(AriaRole.Button, new() { Name = "Record their message" }).ClickAsync();
+
+        var timeline = page.GetByTestId("timeline");
+        await Expect(timeline).ToContainTextAsync("got in touch by phone, recorded by");
+        await Expect(timeline.GetByTestId("message-tone").First).ToContainTextAsync("threatens to go public");
+        await Expect(page.GetByTestId("tone")).ToContainTextAsync("Their latest message reads angry");
+        await page.ScreenshotAsync(new() { Path = Screenshot("inbound.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task An_admin_pastes_a_playbook_sees_each_mistake_with_its_line_then_saves_it()
     {
         var id = "returns-" + Guid.NewGuid().ToString("N")[..6];
