@@ -39,12 +39,7 @@ public static class Evaluation
         row.GetValueOrDefault("style") ?? defaultStyle,
         row["text"]));
 
-    /// <summary>The reply sets of eval/coaching by what they are for (eval/README.md): written against, development, unseen.</summary>
-    public static IReadOnlyList<string> WrittenAgainstReplies { get; } = ["replies.tsv", "replies-more.tsv"];
-
-    public static IReadOnlyList<string> DevelopmentReplies { get; } =
-        ["replies-dev-1.tsv", "replies-dev-2.tsv", "replies-dev-3.tsv", "replies-dev-4.tsv", "replies-dev-5.tsv"];
-
+    /// <summary>The reply sets kept in eval/coaching: nothing is trained or chosen on them (eval/README.md).</summary>
     public static IReadOnlyList<string> UnseenReplies { get; } = ["replies-unseen.tsv"];
 
     /// <summary>The replies of the named files in an eval/coaching folder, one set after another.</summary>
@@ -99,6 +94,35 @@ public static class Evaluation
             yield return Count("move " + name, reviewed.Select(r => (r.Example.Moves.Contains(name), r.Moves.Contains(move))));
         }
     }
+
+    /// <summary>
+    /// Each of <paramref name="sets"/> (sets the built-in model learns from) measured by a model trained on everything
+    /// else: the honest reading of a set the model would otherwise have seen. One model per set, trained side by side.
+    /// </summary>
+    public static List<DetectorCounts> MeasureLeavingOut(IReadOnlyList<string> sets)
+    {
+        var perSet = sets.AsParallel().Select(set =>
+            MeasureCoach(new ReplyCoach(CoachingRules.BuiltIn, SentenceModel.TrainBuiltIn(leaveOut: set)), SentenceModel.ReadTrainingReplies(set)).ToList()).ToList();
+        return [.. perSet[0].Select((first, i) => new DetectorCounts(first.Name,
+            perSet.Sum(c => c[i].TruePositives), perSet.Sum(c => c[i].FalsePositives), perSet.Sum(c => c[i].FalseNegatives)))];
+    }
+
+    /// <summary>
+    /// Cohen's kappa for one label on the same replies labelled twice: 1 when the two readers always agree, 0 when
+    /// they agree no more often than two readers guessing at the same rates would.
+    /// </summary>
+    public static double Kappa(IReadOnlyCollection<(bool First, bool Second)> pairs)
+    {
+        double n = pairs.Count, both = pairs.Count(p => p.First && p.Second), neither = pairs.Count(p => !p.First && !p.Second);
+        double first = pairs.Count(p => p.First) / n, second = pairs.Count(p => p.Second) / n;
+        var observed = (both + neither) / n;
+        var chance = first * second + (1 - first) * (1 - second);
+        return chance == 1 ? 1 : (observed - chance) / (1 - chance);
+    }
+
+    /// <summary>A second reader's pitfalls for a reply set (eval/coaching/second-reader): id, pitfalls, moves.</summary>
+    public static Dictionary<string, IReadOnlySet<string>> ReadSecondReading(string tsv) =>
+        ReadTsv(tsv).ToDictionary(row => row["id"], row => (IReadOnlySet<string>)Names(row["pitfalls"]));
 
     /// <summary>Half of the tone set (by a hash of the id) was looked at while tuning the cues; the other half was held out.</summary>
     public static bool IsDevelopment(string id) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id))[^1] % 2 == 0;

@@ -42,15 +42,25 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     public static ReplyCoach Default { get; } = new(CoachingRules.BuiltIn, SentenceModel.BuiltIn);
 
     /// <summary>
-    /// How sure the sentence model must be before it flags a pitfall or credits a move the rules did not see, and how
-    /// sure it must be at least for a rule's match to stand (a match in a sentence it finds very unlikely is dropped).
-    /// Chosen on the development reply sets (eval/coaching/replies-dev-*.tsv), never on replies-unseen.tsv.
+    /// How sure the model must be for each label. Reading a sentence: from <c>Flag</c> it flags a pitfall or credits
+    /// a move the rules did not see; below <c>Keep</c> a rule's match there is dropped. Reading the whole draft: below
+    /// <c>WholeVeto</c> a pitfall is dropped wherever it was seen (the rest of the reply shows it is not meant that
+    /// way); from <c>WholeFlag</c> it is flagged on its likeliest sentence even if no sentence alone reached the bar.
+    /// Chosen on the development replies, each set read by a model that never saw it (<see cref="Evaluation.MeasureLeavingOut"/>),
+    /// never on eval/coaching/replies-unseen.tsv.
     /// </summary>
-    private static readonly Dictionary<string, (double Flag, double Keep)> Thresholds = new()
+    private sealed record Bar(double Flag, double Keep, double WholeVeto = 0, double WholeFlag = double.PositiveInfinity);
+
+    private static readonly Dictionary<string, Bar> Bars = new()
     {
-        ["passing_the_buck"] = (0.6, 0.3), ["blame"] = (0.55, 0.3), ["arguing"] = (0.55, 0.3), ["flat_no"] = (0.55, 0.3), ["non_apology"] = (0.6, 0.2),
-        ["apology"] = (0.5, 0.1), ["acknowledgement"] = (0.4, 0.05), ["thanks"] = (0.5, 0.05), ["next_steps"] = (0.45, 0.1), ["time_frame"] = (0.5, 0.1),
-        ["ownership"] = (0.5, 0),
+        ["passing_the_buck"] = new(0.5, 0.1, WholeVeto: 0.05, WholeFlag: 0.5),
+        ["blame"] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
+        ["arguing"] = new(0.65, 0.2, WholeVeto: 0.03, WholeFlag: 0.6),
+        // A flat no is about one sentence and the one after it (is a way forward offered?), not the whole reply.
+        ["flat_no"] = new(0.5, 0.1),
+        ["non_apology"] = new(0.65, 0.1, WholeFlag: 0.5),
+        ["apology"] = new(0.5, 0.1), ["acknowledgement"] = new(0.4, 0.05), ["thanks"] = new(0.5, 0.05), ["next_steps"] = new(0.45, 0.1),
+        ["time_frame"] = new(0.5, 0.1), ["ownership"] = new(0.7, 0),
     };
 
     /// <param name="stage">The case's current stage: its reply expectations add the missing-move checks.</param>
@@ -65,7 +75,7 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
             Check(rule, normalised, findings);
         }
         var sentences = Read(normalised);
-        Sense(normalised, sentences, findings);
+        Sense(normalised, sentences, model?.Probabilities(normalised), findings);
         // A playbook's own rules are the admin's word: the model neither overrules nor repeats them.
         foreach (var rule in playbookRules ?? [])
         {
@@ -102,7 +112,7 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     {
         bool Hollow(int at) => move == ReplyMove.Apology && findings.Any(f => f.Pitfall == ReplyPitfall.NonApology && at >= f.Start && at < f.Start + f.Length);
         var name = WireNames.Of(move);
-        var (flag, keep) = Thresholds[name];
+        var (flag, keep, _, _) = Bars[name];
         double Chance(int at) => model is null ? 1 : sentences.FirstOrDefault(s => at >= s.Start && at < s.Start + s.Length)?.Chances[model.IndexOf(name)] ?? 1;
         if (rules.Moves.TryGetValue(move, out var patterns) && patterns.Any(p => p.Matches(text).Any(m => !Hollow(m.Index) && Chance(m.Index) >= keep)))
         {
@@ -121,18 +131,27 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
         [.. SentenceModel.Sentences(text).Select(s => new SentenceReading(s.Start, s.Length, model.Probabilities(text.Substring(s.Start, s.Length))))];
 
     /// <summary>
-    /// The sentence model's reading of each sentence: a pitfall the rules missed becomes a finding on the whole
-    /// sentence, and a rule's match in a sentence the model finds very unlikely to carry that pitfall is dropped.
+    /// The model's reading of each sentence and of the whole draft: a pitfall the rules missed becomes a finding on
+    /// the whole sentence, and a rule's match the model finds very unlikely to carry that pitfall is dropped.
     /// </summary>
-    private void Sense(string text, IReadOnlyList<SentenceReading> sentences, List<CoachFinding> findings)
+    private void Sense(string text, IReadOnlyList<SentenceReading> sentences, double[]? whole, List<CoachFinding> findings)
     {
+        if (whole is null)
+        {
+            return;
+        }
         var flatNo = rules.Rules.FirstOrDefault(r => r.Pitfall == ReplyPitfall.FlatNo);
+        double Whole(ReplyPitfall pitfall) => whole[model!.IndexOf(WireNames.Of(pitfall))];
+        var vetoed = Enum.GetValues<ReplyPitfall>().Where(p => Whole(p) < Bars[WireNames.Of(p)].WholeVeto).ToHashSet();
+        findings.RemoveAll(f => f.Pitfall is { } p && vetoed.Contains(p));
+        var pitfalls = Enum.GetValues<ReplyPitfall>().Where(p => !vetoed.Contains(p)).ToList();
+
         foreach (var (start, length, chances) in sentences)
         {
-            foreach (var pitfall in Enum.GetValues<ReplyPitfall>())
+            foreach (var pitfall in pitfalls)
             {
                 var name = WireNames.Of(pitfall);
-                var (flag, keep) = Thresholds[name];
+                var (flag, keep, _, _) = Bars[name];
                 var chance = chances[model!.IndexOf(name)];
                 bool InSentence(CoachFinding f) => f.Pitfall == pitfall && f.Start < start + length && start < f.Start + f.Length;
                 if (chance < keep)
@@ -147,8 +166,16 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
                 {
                     continue;
                 }
-                var (message, suggestion) = Sensed(pitfall);
-                findings.Add(new CoachFinding(RuleIdOf(pitfall), pitfall, null, message, start, length, CoachSeverity.Medium, suggestion));
+                findings.Add(Sensed(pitfall, start, length));
+            }
+        }
+
+        foreach (var pitfall in pitfalls.Where(p => Whole(p) >= Bars[WireNames.Of(p)].WholeFlag && !findings.Any(f => f.Pitfall == p)))
+        {
+            var index = model!.IndexOf(WireNames.Of(pitfall));
+            if (sentences.MaxBy(s => s.Chances[index]) is { } likeliest)
+            {
+                findings.Add(Sensed(pitfall, likeliest.Start, likeliest.Length));
             }
         }
     }
@@ -175,7 +202,13 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     /// <summary>The id of a sentence-model finding: the pitfall's name ("passing-the-buck", "blame").</summary>
     public static string RuleIdOf(ReplyPitfall pitfall) => WireNames.Of(pitfall).Replace('_', '-');
 
-    private static (string Message, string Suggestion) Sensed(ReplyPitfall pitfall) => pitfall switch
+    private static CoachFinding Sensed(ReplyPitfall pitfall, int start, int length)
+    {
+        var (message, suggestion) = SensedWording(pitfall);
+        return new CoachFinding(RuleIdOf(pitfall), pitfall, null, message, start, length, CoachSeverity.Medium, suggestion);
+    }
+
+    private static (string Message, string Suggestion) SensedWording(ReplyPitfall pitfall) => pitfall switch
     {
         ReplyPitfall.PassingTheBuck => ("This sentence reads as passing the customer on instead of owning the problem.",
             "Say what you will do yourself: \"I'll take this up with the courier myself and call you by 4pm.\""),

@@ -26,21 +26,36 @@ public static class CoachingReport
             var (count, auc) = Evaluation.ToneAuc(tone, toneSet, subset);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {subset,-9} {auc:F3}  ({count} messages)"));
         }
-        foreach (var (name, files) in new[]
+        // The sets the model learns from are each read by a model trained without them; the unseen set by the real one.
+        string[] writtenAgainst = ["replies.tsv", "replies-more.tsv"];
+        var development = SentenceModel.TrainingReplies.Except(writtenAgainst).ToList();
+        Print($"{string.Join(" + ", writtenAgainst)}: the rules were written against them; each read by a model trained without it",
+            Evaluation.MeasureLeavingOut(writtenAgainst));
+        Print($"development ({string.Join(", ", development)}): thresholds chosen here; each read by a model trained without it",
+            Evaluation.MeasureLeavingOut(development));
+        var unseen = Evaluation.ReadReplySets(Path.Combine(folder, "coaching"), Evaluation.UnseenReplies);
+        Print($"{string.Join(" + ", Evaluation.UnseenReplies)}, {unseen.Count} replies: never read, trained on or used to choose anything",
+            Evaluation.MeasureCoach(ReplyCoach.Default, unseen));
+        Console.WriteLine("A second reader, shown only the texts, labelled these sets blind; agreement with the writer (Cohen's kappa):");
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "coaching", "second-reader"), "*.tsv").Order())
         {
-            ("rules written and model trained on them", Evaluation.WrittenAgainstReplies),
-            ("development: the model's thresholds were chosen on them", Evaluation.DevelopmentReplies),
-            ("unseen: never read or used to choose anything", Evaluation.UnseenReplies),
-        })
-        {
-            var replies = Evaluation.ReadReplySets(Path.Combine(folder, "coaching"), files);
-            Console.WriteLine($"Reply coach on {replies.Count} labelled replies ({string.Join(" + ", files)}, {name}):");
-            foreach (var counts in Evaluation.MeasureCoach(ReplyCoach.Default, replies))
-            {
-                Console.WriteLine("  " + Evaluation.Format(counts));
-            }
+            var name = Path.GetFileName(file);
+            var writer = Evaluation.UnseenReplies.Contains(name) ? unseen : SentenceModel.ReadTrainingReplies(name);
+            var second = Evaluation.ReadSecondReading(File.ReadAllText(file));
+            var kappas = Enum.GetValues<Redress.Playbooks.ReplyPitfall>().Select(p => WireNames.Of(p)).Select(pitfall => string.Create(CultureInfo.InvariantCulture,
+                $"{pitfall} {Evaluation.Kappa([.. writer.Select(r => (r.Pitfalls.Contains(pitfall), second[r.Id].Contains(pitfall)))]):F2}"));
+            Console.WriteLine($"  {name,-20} {string.Join("  ", kappas)}");
         }
         return 0;
+    }
+
+    private static void Print(string title, IEnumerable<DetectorCounts> counts)
+    {
+        Console.WriteLine($"Reply coach on {title}:");
+        foreach (var count in counts)
+        {
+            Console.WriteLine("  " + Evaluation.Format(count));
+        }
     }
 
     private static string? FindEvalFolder()

@@ -1,57 +1,42 @@
 using Redress.Coaching;
-using Redress.Playbooks;
 using Xunit.Abstractions;
 
 namespace Redress.Core.Tests.Coaching;
 
-/// <summary>The reply coach on the labelled replies in eval/coaching: precision and recall of at least 0.9 for passing the buck, blame and arguing.</summary>
+/// <summary>
+/// The reply coach on labelled replies (eval/README.md). The sets the model learns from are each read by a model
+/// trained without them; eval/coaching/replies-unseen.tsv by the built-in model, which never saw it.
+/// </summary>
 public sealed class CoachEvaluationTests(ITestOutputHelper output)
 {
-    /// <summary>The replies the rules were written against.</summary>
-    public static IReadOnlyList<ReplyExample> Set { get; } = Evaluation.ReadReplySets(EvalData.Path("coaching"), Evaluation.WrittenAgainstReplies);
+    private static readonly string[] WrittenAgainst = ["replies.tsv", "replies-more.tsv"];
 
-    /// <summary>Replies written separately: the sentence model's thresholds were chosen on them (eval/README.md).</summary>
-    public static IReadOnlyList<ReplyExample> Development { get; } = Evaluation.ReadReplySets(EvalData.Path("coaching"), Evaluation.DevelopmentReplies);
+    private static readonly Lazy<List<DetectorCounts>> WrittenAgainstCounts = new(() => Evaluation.MeasureLeavingOut(WrittenAgainst));
 
-    /// <summary>Replies by a writer who saw only the label definitions; never read, nothing chosen on them.</summary>
+    private static readonly Lazy<List<DetectorCounts>> DevelopmentCounts = new(() =>
+        Evaluation.MeasureLeavingOut([.. SentenceModel.TrainingReplies.Except(WrittenAgainst)]));
+
     public static IReadOnlyList<ReplyExample> Unseen { get; } = Evaluation.ReadReplySets(EvalData.Path("coaching"), Evaluation.UnseenReplies);
 
-    private static IEnumerable<DetectorCounts> Measure(IEnumerable<ReplyExample> examples) => Evaluation.MeasureCoach(ReplyCoach.Default, examples);
-
-    private static readonly Lazy<List<DetectorCounts>> DevelopmentCounts = new(() => [.. Measure(Development)]);
-    private static readonly Lazy<List<DetectorCounts>> UnseenCounts = new(() => [.. Measure(Unseen)]);
-
-    [Theory]
-    [InlineData("passing_the_buck")]
-    [InlineData("blame")]
-    [InlineData("arguing")]
-    public void The_coach_finds_the_pitfalls_the_seeds_forbid_without_crying_wolf(string pitfall)
-    {
-        var all = Measure(Set).ToList();
-        foreach (var counts in all)
-        {
-            output.WriteLine(Evaluation.Format(counts));
-        }
-
-        var measured = all.Single(c => c.Name == pitfall);
-        Assert.True(measured.Precision >= 0.9 && measured.Recall >= 0.9, Evaluation.Format(measured));
-    }
+    private static readonly Lazy<List<DetectorCounts>> UnseenCounts = new(() => [.. Evaluation.MeasureCoach(ReplyCoach.Default, Unseen)]);
 
     /// <summary>
     /// Floors a little under what was measured (training is deterministic, so the figures only move when the data or
     /// the model does); the target is 0.9 for both.
     /// </summary>
     [Theory]
-    [InlineData("development", "passing_the_buck", 0.9, 0.9)]
-    [InlineData("development", "blame", 0.83, 0.82)]
-    [InlineData("development", "arguing", 0.84, 0.85)]
-    [InlineData("unseen", "passing_the_buck", 0.93, 0.82)]
-    [InlineData("unseen", "blame", 0.82, 0.82)]
-    [InlineData("unseen", "arguing", 0.77, 0.72)]
-    public void On_replies_written_apart_from_the_rules_and_the_training_sentences_the_coach_holds_its_measured_floor(
-        string set, string pitfall, double precision, double recall)
+    [InlineData("written-against", "passing_the_buck", 0.92, 0.95)]
+    [InlineData("written-against", "blame", 0.84, 0.93)]
+    [InlineData("written-against", "arguing", 0.86, 0.82)]
+    [InlineData("development", "passing_the_buck", 0.93, 0.93)]
+    [InlineData("development", "blame", 0.89, 0.89)]
+    [InlineData("development", "arguing", 0.85, 0.86)]
+    [InlineData("unseen", "passing_the_buck", 0.97, 0.85)]
+    [InlineData("unseen", "blame", 0.7, 0.86)]
+    [InlineData("unseen", "arguing", 0.8, 0.64)]
+    public void On_replies_the_model_never_saw_the_coach_holds_its_measured_floor(string set, string pitfall, double precision, double recall)
     {
-        var all = (set == "unseen" ? UnseenCounts : DevelopmentCounts).Value;
+        var all = (set switch { "unseen" => UnseenCounts, "development" => DevelopmentCounts, _ => WrittenAgainstCounts }).Value;
         foreach (var counts in all)
         {
             output.WriteLine(set + " " + Evaluation.Format(counts));
@@ -59,5 +44,32 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
 
         var measured = all.Single(c => c.Name == pitfall);
         Assert.True(measured.Precision >= precision && measured.Recall >= recall, set + " " + Evaluation.Format(measured));
+    }
+
+    [Fact]
+    public void Kappa_counts_only_the_agreement_beyond_chance()
+    {
+        // Two readers each say yes to half of ten replies and agree on eight: half of that agreement is chance.
+        var first = "YYYYYNNNNN";
+        var second = "YYYYNNNNNY";
+
+        var kappa = Evaluation.Kappa([.. first.Zip(second, (a, b) => (a == 'Y', b == 'Y'))]);
+
+        Assert.Equal(0.6, kappa, 9);
+        Assert.Equal(1, Evaluation.Kappa([(true, true), (false, false)]));
+    }
+
+    [Fact]
+    public void Nothing_the_model_learns_from_is_in_the_unseen_replies()
+    {
+        static string Letters(string text) => new([.. text.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+        var unseen = Unseen.Select(r => Letters(r.Text)).ToList();
+        var sentences = SentenceModel.ReadSentences(File.ReadAllText(Path.Combine(EvalData.RepositoryRoot, "src", "Redress.Core", "Coaching", "Data", "coach-sentences.tsv")));
+        var replies = SentenceModel.TrainingReplies.SelectMany(SentenceModel.ReadTrainingReplies);
+
+        var leaked = sentences.Select(s => s.Text).Concat(replies.Select(r => r.Text)).Select(Letters)
+            .Where(t => t.Length > 25 && unseen.Any(u => u.Contains(t, StringComparison.Ordinal))).ToList();
+
+        Assert.Empty(leaked);
     }
 }
