@@ -50,7 +50,8 @@ public sealed class SentenceModel
     /// more writer's. eval/README.md tells their story; eval/coaching keeps the set nothing is trained on.
     /// </summary>
     public static IReadOnlyList<string> TrainingReplies { get; } =
-        ["replies.tsv", "replies-more.tsv", "replies-dev-1.tsv", "replies-dev-2.tsv", "replies-dev-3.tsv", "replies-dev-4.tsv", "replies-dev-5.tsv", "replies-dev-6.tsv", "replies-dev-7.tsv"];
+        ["replies.tsv", "replies-more.tsv", "replies-dev-1.tsv", "replies-dev-2.tsv", "replies-dev-3.tsv", "replies-dev-4.tsv", "replies-dev-5.tsv", "replies-dev-6.tsv", "replies-dev-7.tsv",
+        "replies-dev-8.tsv", "replies-dev-9.tsv", "replies-dev-10.tsv", "replies-dev-11.tsv"];
 
     public static IReadOnlyList<ReplyExample> ReadTrainingReplies(string set) => [.. Evaluation.ReadReplySet(CoachingData.Text("replies." + set))];
 
