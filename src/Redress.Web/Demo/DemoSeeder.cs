@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Redress.Coaching;
 using Redress.Complaints;
+using Redress.Sla;
 using Redress.Web.Complaints;
 using Redress.Web.Identity;
 using Redress.Web.Playbooks;
@@ -12,7 +14,7 @@ namespace Redress.Web.Demo;
 /// Fills a new database with demo staff and real complaint texts (CFPB narratives, see Demo/README.md),
 /// spread over the last two weeks, some already owned and answered, so the queue looks like a working desk.
 /// </summary>
-public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff, PlaybookLibrary playbooks, TimeProvider clock)
+public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff, PlaybookLibrary playbooks, ToneAnalyzer tone, TimeProvider clock)
 {
     public static readonly (string Email, string Name, string Role)[] Staff =
     [
@@ -25,6 +27,14 @@ public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff
         ["Maria", "James", "Aisha", "Tom", "Elena", "Kwame", "Sofia", "Daniel", "Mei", "Oliver", "Fatima", "Lucas", "Grace", "Omar", "Hannah", "Diego"];
     private static readonly string[] LastNames =
         ["Garcia", "Smith", "Okafor", "Nguyen", "Rossi", "Mensah", "Kowalski", "Brown", "Chen", "Murphy", "Haddad", "Silva", "Walker", "Ali", "Fischer", "Lopez"];
+    /// <summary>What some customers said when they rang back after our first reply: calm, impatient, and ready to go public.</summary>
+    private static readonly string[] RingBacks =
+    [
+        "Thanks for getting back to me so quickly. I've found the letter from March and can send a copy if that helps.",
+        "It's been over a week since your email and nothing has changed on my account. I'm starting to lose patience.",
+        "This is the THIRD time I've chased this. If it isn't fixed by Friday I'm reporting you to the regulator and posting the whole story online.",
+    ];
+
     private static readonly Channel[] ChannelCycle = [Channel.Web, Channel.Email, Channel.Web, Channel.Phone, Channel.Api, Channel.Web, Channel.Letter];
 
     public async Task SeedAsync(string staffPassword, CancellationToken ct)
@@ -42,6 +52,7 @@ public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff
 
         var now = clock.GetUtcNow().UtcDateTime;
         var samples = await ReadSamplesAsync(ct);
+        var rangBack = 0;
         for (var i = 0; i < samples.Count; i++)
         {
             var sample = samples[i];
@@ -67,6 +78,11 @@ public sealed class DemoSeeder(RedressDb db, Intake intake, StaffBootstrap staff
                 if (i % 4 == 0)
                 {
                     complaint.AddInternalNote("Checked the account history: the customer's account of events matches our records. Escalating to billing.", owner, receivedAt.AddHours(3));
+                }
+                if (i % 5 == 2)
+                {
+                    var said = RingBacks[rangBack++ % RingBacks.Length];
+                    complaint.ReceiveFromCustomer(said, Channel.Phone, tone.Read(said), SlaPolicy.Default, owner, receivedAt.AddDays(2));
                 }
                 if (i % 3 == 1)
                 {

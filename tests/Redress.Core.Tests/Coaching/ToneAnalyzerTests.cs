@@ -10,6 +10,7 @@ public sealed class ToneAnalyzerTests
     [Theory]
     [InlineData("If this isn't fixed today I'm cancelling my account and taking my business elsewhere.", ToneSignal.ThreatToLeave)]
     [InlineData("I will be posting about this on social media and leaving a one-star review.", ToneSignal.ThreatToGoPublic)]
+    [InlineData("Fix it by Friday or I'm putting the whole story online.", ToneSignal.ThreatToGoPublic)]
     [InlineData("My solicitor will be in touch, and I am reporting you to the ombudsman.", ToneSignal.LegalThreat)]
     [InlineData("This is the third time I have called about this and I am still waiting.", ToneSignal.RepeatedContact)]
     [InlineData("WHERE IS MY REFUND? I HAVE WAITED SIX WEEKS", ToneSignal.Shouting)]
@@ -22,6 +23,7 @@ public sealed class ToneAnalyzerTests
     [Theory]
     [InlineData("Thanks so much, the replacement arrived today and it's perfect!")]
     [InlineData("Could you tell me when the store opens on Sunday?")]
+    [InlineData("I paid online and saw the order posted on the tracking page.")]
     [InlineData("The wrong colour was my mistake, no problem at all, happy to swap it.")]
     [InlineData("I reported the error on my statement through the USPS tracking page and XXXX confirmed it.")]
     public void Calm_messages_carry_no_signals_and_score_low(string text)

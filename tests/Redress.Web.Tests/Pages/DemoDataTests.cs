@@ -30,8 +30,19 @@ public sealed class DemoDataTests(DemoApp fixture) : IClassFixture<DemoApp>
         Assert.Contains(all, c => (string)c["status"]! == "in_progress");
         Assert.Contains(all, c => (string)c["priority"]! == "urgent");
         Assert.Equal("urgent", (string)all[0]["priority"]!);
-        // Rules pick the method: urgent cases are de-escalated, phone calls get the seven strategies, the rest S.E.R.V.
-        Assert.All(all.Where(c => (string)c["priority"]! == "urgent"), c => Assert.Equal("de-escalation", (string)c["playbook"]!));
+        // Some customers rang back after the first reply; the angriest calls raised their cases.
+        var answered = await Task.WhenAll(all.Where(c => (string)c["status"]! == "in_progress")
+            .Select(async c => await (await fixture.App.Api().GetAsync($"/api/v1/complaints/{(string)c["reference"]!}")).ReadJsonAsync()));
+        var rangBack = answered.Where(c => c["messages"]!.AsArray().Any(m => (string)m!["direction"]! == "inbound")).ToList();
+        Assert.NotEmpty(rangBack);
+        var raised = rangBack.Where(c => c["timeline"]!.AsArray().Any(e => ((string)e!["summary"]!).Contains("priority raised", StringComparison.Ordinal)))
+            .Select(c => (string)c["reference"]!).ToHashSet();
+        Assert.Contains(rangBack, c => raised.Contains((string)c["reference"]!) && c["tone"]!["signals"]!.AsArray().Any(s => (string)s! == "threat_to_go_public"));
+
+        // Rules pick the method at intake: urgent cases are de-escalated, phone calls get the seven strategies, the rest
+        // S.E.R.V. A case raised later keeps its method until an agent switches it.
+        Assert.All(all.Where(c => (string)c["priority"]! == "urgent" && !raised.Contains((string)c["reference"]!)),
+            c => Assert.Equal("de-escalation", (string)c["playbook"]!));
         Assert.Equal(["de-escalation", "serv", "service-recovery-7"], all.Select(c => (string)c["playbook"]!).Distinct().Order());
         Assert.Contains(all, c => (string)c["playbook"]! == "serv" && (string)c["stage"]! == "evaluate");
     }
