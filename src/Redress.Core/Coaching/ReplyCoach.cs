@@ -55,7 +55,7 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     {
         ["passing_the_buck"] = new(0.5, 0.1, WholeVeto: 0.05, WholeFlag: 0.5),
         ["blame"] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
-        ["arguing"] = new(0.65, 0.2, WholeVeto: 0.03, WholeFlag: 0.6),
+        ["arguing"] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
         // A flat no is about one sentence and the one after it (is a way forward offered?), not the whole reply.
         ["flat_no"] = new(0.5, 0.1),
         ["non_apology"] = new(0.65, 0.1, WholeFlag: 0.5),

@@ -27,13 +27,13 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData("written-against", "passing_the_buck", 0.92, 0.95)]
     [InlineData("written-against", "blame", 0.84, 0.93)]
-    [InlineData("written-against", "arguing", 0.86, 0.82)]
+    [InlineData("written-against", "arguing", 0.79, 0.89)]
     [InlineData("development", "passing_the_buck", 0.93, 0.9)]
-    [InlineData("development", "blame", 0.85, 0.86)]
-    [InlineData("development", "arguing", 0.87, 0.82)]
-    [InlineData("unseen", "passing_the_buck", 0.97, 0.9)]
-    [InlineData("unseen", "blame", 0.7, 0.9)]
-    [InlineData("unseen", "arguing", 0.78, 0.64)]
+    [InlineData("development", "blame", 0.86, 0.86)]
+    [InlineData("development", "arguing", 0.85, 0.84)]
+    [InlineData("unseen", "passing_the_buck", 0.97, 0.88)]
+    [InlineData("unseen", "blame", 0.74, 0.86)]
+    [InlineData("unseen", "arguing", 0.78, 0.69)]
     public void On_replies_the_model_never_saw_the_coach_holds_its_measured_floor(string set, string pitfall, double precision, double recall)
     {
         var all = (set switch { "unseen" => UnseenCounts, "development" => DevelopmentCounts, _ => WrittenAgainstCounts }).Value;
