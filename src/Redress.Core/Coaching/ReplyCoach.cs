@@ -114,7 +114,7 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
         var name = WireNames.Of(move);
         var (flag, keep, _, _) = Bars[name];
         double Chance(int at) => model is null ? 1 : sentences.FirstOrDefault(s => at >= s.Start && at < s.Start + s.Length)?.Chances[model.IndexOf(name)] ?? 1;
-        if (rules.Moves.TryGetValue(move, out var patterns) && patterns.Any(p => p.Matches(text).Any(m => !Hollow(m.Index) && Chance(m.Index) >= keep)))
+        if (rules.Moves.TryGetValue(move, out var patterns) && patterns.Any(p => MatchesOf(p, text).Any(m => !Hollow(m.Index) && Chance(m.Index) >= keep)))
         {
             return true;
         }
@@ -184,18 +184,34 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     {
         foreach (var pattern in rule.Patterns)
         {
-            foreach (Match match in pattern.Matches(text))
+            foreach (var match in MatchesOf(pattern, text))
             {
                 if (match.Length == 0 || findings.Any(f => f.RuleId == rule.Id && Overlaps(f, match)))
                 {
                     continue;
                 }
-                if (rule.UnlessFollowedBy is { } unless && unless.IsMatch(WhatFollows(text, match)))
+                if (rule.UnlessFollowedBy is { } unless && MatchesOf(unless, WhatFollows(text, match)).Count > 0)
                 {
                     continue;
                 }
                 findings.Add(new CoachFinding(rule.Id, rule.Pitfall, null, rule.Message, match.Index, match.Length, rule.Severity, rule.Suggestion));
             }
+        }
+    }
+
+    /// <summary>
+    /// A pattern's matches; one that runs out of time (an admin's pattern that backtracks, or a starved machine) counts
+    /// as matching nothing, so the agent still gets the rest of the review instead of an error.
+    /// </summary>
+    private static IReadOnlyList<Match> MatchesOf(Regex pattern, string text)
+    {
+        try
+        {
+            return [.. pattern.Matches(text).Cast<Match>()];
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [];
         }
     }
 

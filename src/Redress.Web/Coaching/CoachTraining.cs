@@ -4,16 +4,19 @@ using Redress.Coaching;
 namespace Redress.Web.Coaching;
 
 /// <summary>
-/// Trains the reply coach's sentence model (about a second, once per process) as the host starts, so no agent waits
-/// on their first keystroke; /readyz reports unhealthy until it is done.
+/// Trains the reply coach's sentence model (a few seconds, once per process) as the host starts and runs one review,
+/// so the rules' compiled patterns are ready too: no agent waits on their first keystroke, and a first match never
+/// pays for compiling its pattern inside its time limit. /readyz reports unhealthy until it is done.
 /// </summary>
 public sealed class CoachTraining : IHostedService, IHealthCheck
 {
+    private const string WarmUp = "Thank you for telling us, and I'm sorry the parcel arrived late. That's not my job, but I'll chase the courier myself today.";
+
     private Task? _training;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _training = Task.Run(() => ReplyCoach.Default, CancellationToken.None);
+        _training = Task.Run(() => ReplyCoach.Default.MovesMade(WarmUp), CancellationToken.None);
         return Task.CompletedTask;
     }
 

@@ -54,6 +54,19 @@ public sealed class ReplyCoachTests
         Assert.Contains(findings, f => f.RuleId == "no-jargon");
     }
 
+    [Fact]
+    public void A_pattern_that_runs_out_of_time_counts_as_no_match_and_the_rest_of_the_review_stands()
+    {
+        var backtracks = new CoachRule("slow", null, CoachSeverity.Low, "Never finishes.", null,
+            [new Regex(@"(a+)+b", RegexOptions.None, TimeSpan.FromMilliseconds(1))], null);
+        var draft = "That's not my job. " + new string('a', 40) + "!";
+
+        var findings = Coach.Review(draft, playbookRules: [backtracks]);
+
+        Assert.DoesNotContain(findings, f => f.RuleId == "slow");
+        Assert.Contains(findings, f => f.Pitfall == ReplyPitfall.PassingTheBuck);
+    }
+
     /// <summary>
     /// A model taught that "Alpha." and "Beta." are harmless alone but blame together: only the reading of the whole
     /// draft can find it, and it lands on the likelier sentence.
