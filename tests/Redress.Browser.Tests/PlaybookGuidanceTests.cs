@@ -117,6 +117,14 @@ public sealed partial class PlaybookGuidanceTests(BrowserApp browser) : IClassFi
         await Expect(timeline.GetByTestId("message-tone").First).ToContainTextAsync("threatens to go public");
         await Expect(page.GetByTestId("tone")).ToContainTextAsync("Their latest message reads angry");
         await page.ScreenshotAsync(new() { Path = Screenshot("inbound.png"), FullPage = true });
+
+        // The guidance offers the de-escalation plan for a customer this heated; one click switches to it.
+        var hint = page.GetByTestId("deescalate-hint");
+        await Expect(hint).ToContainTextAsync("This customer reads as volatile");
+        await hint.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.GetByTestId("guidance").Locator("h2")).ToContainTextAsync("De-escalation");
+        await Expect(hint).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("de-escalate first");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

@@ -57,6 +57,31 @@ public sealed class CaseGuidancePageTests(SqliteApp fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task A_volatile_customer_on_another_playbook_is_offered_the_de_escalation_plan_in_one_click()
+    {
+        var body = Json.Complaint();
+        body["description"] = "Nobody has answered in a week. If I don't hear today I'm posting about this on social media.";
+        var reference = await App.Api().FileReferenceAsync(body);
+        var calm = await App.Api().FileReferenceAsync();
+        var agent = await SignedInAsync(Roles.Agent);
+
+        var page = await agent.GetStringAsync($"/cases/{reference}");
+        Assert.Contains("data-testid=\"deescalate-hint\"", page);
+        Assert.DoesNotContain("data-testid=\"deescalate-hint\"", await agent.GetStringAsync($"/cases/{calm}"));
+        var version = (int)(await (await App.Api().GetAsync($"/api/v1/complaints/{reference}")).ReadJsonAsync())["version"]!;
+
+        var response = await agent.PostFormAsync($"/cases/{reference}?handler=Playbook", new Dictionary<string, string>
+        {
+            ["version"] = $"{version}", ["playbookId"] = "de-escalation", ["reason"] = "The customer reads as volatile: de-escalate first.",
+        }, tokenFrom: $"/cases/{reference}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var @case = await (await App.Api().GetAsync($"/api/v1/complaints/{reference}")).ReadJsonAsync();
+        Assert.Equal("de-escalation", (string)@case["playbook"]!["id"]!);
+        Assert.DoesNotContain("data-testid=\"deescalate-hint\"", await agent.GetStringAsync($"/cases/{reference}"));
+    }
+
+    [Fact]
     public async Task Moving_on_too_early_answers_409_with_a_page_that_lists_what_is_missing()
     {
         var reference = await App.Api().FileReferenceAsync();
