@@ -51,17 +51,29 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     /// </summary>
     private sealed record Bar(double Flag, double Keep, double WholeVeto = 0, double WholeFlag = double.PositiveInfinity);
 
-    private static readonly Dictionary<string, Bar> Bars = new()
+    private static readonly Dictionary<ReplyPitfall, Bar> PitfallBars = new()
     {
-        ["passing_the_buck"] = new(0.5, 0.1, WholeVeto: 0.05, WholeFlag: 0.5),
-        ["blame"] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
-        ["arguing"] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
+        [ReplyPitfall.PassingTheBuck] = new(0.5, 0.1, WholeVeto: 0.05, WholeFlag: 0.5),
+        [ReplyPitfall.Blame] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
+        [ReplyPitfall.Arguing] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
         // A flat no is about one sentence and the one after it (is a way forward offered?), not the whole reply.
-        ["flat_no"] = new(0.5, 0.1),
-        ["non_apology"] = new(0.65, 0.1, WholeFlag: 0.5),
-        ["apology"] = new(0.5, 0.1), ["acknowledgement"] = new(0.4, 0.05), ["thanks"] = new(0.5, 0.05), ["next_steps"] = new(0.45, 0.1),
-        ["time_frame"] = new(0.5, 0.1), ["ownership"] = new(0.7, 0),
+        [ReplyPitfall.FlatNo] = new(0.5, 0.1),
+        [ReplyPitfall.NonApology] = new(0.65, 0.1, WholeFlag: 0.5),
     };
+
+    private static readonly Dictionary<ReplyMove, Bar> MoveBars = new()
+    {
+        [ReplyMove.Apology] = new(0.5, 0.1), [ReplyMove.Acknowledgement] = new(0.4, 0.05), [ReplyMove.Thanks] = new(0.5, 0.05),
+        [ReplyMove.NextSteps] = new(0.45, 0.1), [ReplyMove.TimeFrame] = new(0.5, 0.1), [ReplyMove.Ownership] = new(0.7, 0),
+    };
+
+    /// <summary>Where the model keeps each pitfall and move, looked up once rather than on every sentence of every keystroke.</summary>
+    private readonly Dictionary<ReplyPitfall, int> pitfallIndex = IndexesIn<ReplyPitfall>(model);
+
+    private readonly Dictionary<ReplyMove, int> moveIndex = IndexesIn<ReplyMove>(model);
+
+    private static Dictionary<T, int> IndexesIn<T>(SentenceModel? model) where T : struct, Enum =>
+        model is null ? [] : Enum.GetValues<T>().ToDictionary(v => v, v => model.IndexOf(WireNames.Of(v)));
 
     /// <param name="stage">The case's current stage: its reply expectations add the missing-move checks.</param>
     /// <param name="playbookRules">The playbook's own rules, checked after the built-in ones.</param>
@@ -111,14 +123,13 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     private bool HasMove(ReplyMove move, string text, IReadOnlyList<CoachFinding> findings, IReadOnlyList<SentenceReading> sentences)
     {
         bool Hollow(int at) => move == ReplyMove.Apology && findings.Any(f => f.Pitfall == ReplyPitfall.NonApology && at >= f.Start && at < f.Start + f.Length);
-        var name = WireNames.Of(move);
-        var (flag, keep, _, _) = Bars[name];
-        double Chance(int at) => model is null ? 1 : sentences.FirstOrDefault(s => at >= s.Start && at < s.Start + s.Length)?.Chances[model.IndexOf(name)] ?? 1;
+        var (flag, keep, _, _) = MoveBars[move];
+        double Chance(int at) => model is null ? 1 : sentences.FirstOrDefault(s => at >= s.Start && at < s.Start + s.Length)?.Chances[moveIndex[move]] ?? 1;
         if (rules.Moves.TryGetValue(move, out var patterns) && patterns.Any(p => MatchesOf(p, text).Any(m => !Hollow(m.Index) && Chance(m.Index) >= keep)))
         {
             return true;
         }
-        return model is not null && sentences.Any(s => !Hollow(s.Start) && s.Chances[model.IndexOf(name)] >= flag);
+        return model is not null && sentences.Any(s => !Hollow(s.Start) && s.Chances[moveIndex[move]] >= flag);
     }
 
     /// <summary>Curly apostrophes become straight ones, one character for one, so spans still point into the original text.</summary>
@@ -141,8 +152,7 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
             return;
         }
         var flatNo = rules.Rules.FirstOrDefault(r => r.Pitfall == ReplyPitfall.FlatNo);
-        double Whole(ReplyPitfall pitfall) => whole[model!.IndexOf(WireNames.Of(pitfall))];
-        var vetoed = Enum.GetValues<ReplyPitfall>().Where(p => Whole(p) < Bars[WireNames.Of(p)].WholeVeto).ToHashSet();
+        var vetoed = Enum.GetValues<ReplyPitfall>().Where(p => whole[pitfallIndex[p]] < PitfallBars[p].WholeVeto).ToHashSet();
         findings.RemoveAll(f => f.Pitfall is { } p && vetoed.Contains(p));
         var pitfalls = Enum.GetValues<ReplyPitfall>().Where(p => !vetoed.Contains(p)).ToList();
 
@@ -150,9 +160,8 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
         {
             foreach (var pitfall in pitfalls)
             {
-                var name = WireNames.Of(pitfall);
-                var (flag, keep, _, _) = Bars[name];
-                var chance = chances[model!.IndexOf(name)];
+                var (flag, keep, _, _) = PitfallBars[pitfall];
+                var chance = chances[pitfallIndex[pitfall]];
                 bool InSentence(CoachFinding f) => f.Pitfall == pitfall && f.Start < start + length && start < f.Start + f.Length;
                 if (chance < keep)
                 {
@@ -162,7 +171,7 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
                 {
                     continue;
                 }
-                if (pitfall == ReplyPitfall.FlatNo && flatNo?.UnlessFollowedBy is { } unless && unless.IsMatch(NextSentence(text, start + length)))
+                if (pitfall == ReplyPitfall.FlatNo && flatNo?.UnlessFollowedBy is { } unless && MatchesOf(unless, NextSentence(text, start + length)).Count > 0)
                 {
                     continue;
                 }
@@ -170,10 +179,9 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
             }
         }
 
-        foreach (var pitfall in pitfalls.Where(p => Whole(p) >= Bars[WireNames.Of(p)].WholeFlag && !findings.Any(f => f.Pitfall == p)))
+        foreach (var pitfall in pitfalls.Where(p => whole[pitfallIndex[p]] >= PitfallBars[p].WholeFlag && !findings.Any(f => f.Pitfall == p)))
         {
-            var index = model!.IndexOf(WireNames.Of(pitfall));
-            if (sentences.MaxBy(s => s.Chances[index]) is { } likeliest)
+            if (sentences.MaxBy(s => s.Chances[pitfallIndex[pitfall]]) is { } likeliest)
             {
                 findings.Add(Sensed(pitfall, likeliest.Start, likeliest.Length));
             }

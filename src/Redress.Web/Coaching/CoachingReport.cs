@@ -27,12 +27,10 @@ public static class CoachingReport
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {subset,-9} {auc:F3}  ({count} messages)"));
         }
         // The sets the model learns from are each read by a model trained without them; the unseen set by the real one.
-        string[] writtenAgainst = ["replies.tsv", "replies-more.tsv"];
-        var development = SentenceModel.TrainingReplies.Except(writtenAgainst).ToList();
-        Print($"{string.Join(" + ", writtenAgainst)}: the rules were written against them; each read by a model trained without it",
-            Evaluation.MeasureLeavingOut(writtenAgainst));
-        Print($"development ({string.Join(", ", development)}): thresholds chosen here; each read by a model trained without it",
-            Evaluation.MeasureLeavingOut(development));
+        Print($"{string.Join(" + ", SentenceModel.WrittenAgainstReplies)}: the rules were written against them; each read by a model trained without it",
+            Evaluation.MeasureLeavingOut(SentenceModel.WrittenAgainstReplies));
+        Print($"development ({string.Join(", ", SentenceModel.DevelopmentReplies)}): thresholds chosen here; each read by a model trained without it",
+            Evaluation.MeasureLeavingOut(SentenceModel.DevelopmentReplies));
         var unseen = Evaluation.ReadReplySets(Path.Combine(folder, "coaching"), Evaluation.UnseenReplies);
         Print($"{string.Join(" + ", Evaluation.UnseenReplies)}, {unseen.Count} replies: never read, trained on or used to choose anything",
             Evaluation.MeasureCoach(ReplyCoach.Default, unseen));

@@ -9,12 +9,9 @@ namespace Redress.Core.Tests.Coaching;
 /// </summary>
 public sealed class CoachEvaluationTests(ITestOutputHelper output)
 {
-    private static readonly string[] WrittenAgainst = ["replies.tsv", "replies-more.tsv"];
+    private static readonly Lazy<List<DetectorCounts>> WrittenAgainstCounts = new(() => Evaluation.MeasureLeavingOut(SentenceModel.WrittenAgainstReplies));
 
-    private static readonly Lazy<List<DetectorCounts>> WrittenAgainstCounts = new(() => Evaluation.MeasureLeavingOut(WrittenAgainst));
-
-    private static readonly Lazy<List<DetectorCounts>> DevelopmentCounts = new(() =>
-        Evaluation.MeasureLeavingOut([.. SentenceModel.TrainingReplies.Except(WrittenAgainst)]));
+    private static readonly Lazy<List<DetectorCounts>> DevelopmentCounts = new(() => Evaluation.MeasureLeavingOut(SentenceModel.DevelopmentReplies));
 
     public static IReadOnlyList<ReplyExample> Unseen { get; } = Evaluation.ReadReplySets(EvalData.Path("coaching"), Evaluation.UnseenReplies);
 
