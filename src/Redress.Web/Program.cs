@@ -23,6 +23,12 @@ if (args is ["evaluate-coaching", ..])
     return CoachingReport.Run(args.Length > 1 ? args[1] : null);
 }
 
+// `Redress.Web fit-reply-judge [file]`: fits the coach's judge of whole drafts on the training replies and writes Coaching/Data/reply-judge.tsv.
+if (args is ["fit-reply-judge", ..])
+{
+    return CoachingReport.FitJudge(args.Length > 1 ? args[1] : null);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Contract configuration keys (Redress:*, Database:*), checked at start so a bad setting fails here, not at the first request.

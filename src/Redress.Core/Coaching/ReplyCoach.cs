@@ -37,28 +37,31 @@ public sealed record CoachingRules(IReadOnlyList<CoachRule> Rules, IReadOnlyDict
 /// apologies with a better wording, and, for the case's current stage, the moves it expects and the draft lacks
 /// (apology, acknowledgement, thanks, next steps, a time frame, ownership).
 /// </summary>
-public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
+/// <param name="judge">Decides from the model's reading of the whole draft whether it carries each pitfall at all; the
+/// sentences then say where. Without one, each sentence is judged on its own.</param>
+public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null, ReplyJudge? judge = null)
 {
-    public static ReplyCoach Default { get; } = new(CoachingRules.BuiltIn, SentenceModel.BuiltIn);
+    public static ReplyCoach Default { get; } = new(CoachingRules.BuiltIn, SentenceModel.BuiltIn, ReplyJudge.BuiltIn);
 
     /// <summary>
-    /// How sure the model must be for each label. Reading a sentence: from <c>Flag</c> it flags a pitfall or credits
-    /// a move the rules did not see; below <c>Keep</c> a rule's match there is dropped. Reading the whole draft: below
-    /// <c>WholeVeto</c> a pitfall is dropped wherever it was seen (the rest of the reply shows it is not meant that
-    /// way); from <c>WholeFlag</c> it is flagged on its likeliest sentence even if no sentence alone reached the bar.
-    /// Chosen on the development replies, each set read by a model that never saw it (<see cref="Evaluation.MeasureLeavingOut"/>),
-    /// never on eval/coaching/replies-unseen.tsv.
+    /// How sure the model must be of a sentence for each label: from <c>Flag</c> it flags a pitfall or credits a move
+    /// the rules did not see; below <c>Keep</c> a rule's match there is dropped. Chosen on the development replies,
+    /// each set read by a model that never saw it (<see cref="Evaluation.MeasureLeavingOut"/>), never on
+    /// eval/coaching/replies-unseen.tsv.
     /// </summary>
-    private sealed record Bar(double Flag, double Keep, double WholeVeto = 0, double WholeFlag = double.PositiveInfinity);
+    private sealed record Bar(double Flag, double Keep);
+
+    /// <summary>
+    /// A built-in rule's match stands unless the judge finds the draft this unlikely to carry its pitfall: the rules
+    /// were written for phrasings that are wrong wherever they appear, so they need less support than the model's own
+    /// findings (0.5). Chosen like the bars.
+    /// </summary>
+    private const double RuleVeto = 0.1;
 
     private static readonly Dictionary<ReplyPitfall, Bar> PitfallBars = new()
     {
-        [ReplyPitfall.PassingTheBuck] = new(0.5, 0.1, WholeVeto: 0.05, WholeFlag: 0.5),
-        [ReplyPitfall.Blame] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
-        [ReplyPitfall.Arguing] = new(0.5, 0.1, WholeVeto: 0.1, WholeFlag: 0.5),
-        // A flat no is about one sentence and the one after it (is a way forward offered?), not the whole reply.
-        [ReplyPitfall.FlatNo] = new(0.5, 0.1),
-        [ReplyPitfall.NonApology] = new(0.65, 0.1, WholeFlag: 0.5),
+        [ReplyPitfall.PassingTheBuck] = new(0.5, 0.1), [ReplyPitfall.Blame] = new(0.5, 0.1), [ReplyPitfall.Arguing] = new(0.5, 0.1),
+        [ReplyPitfall.FlatNo] = new(0.5, 0.1), [ReplyPitfall.NonApology] = new(0.65, 0.1),
     };
 
     private static readonly Dictionary<ReplyMove, Bar> MoveBars = new()
@@ -71,6 +74,9 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     private readonly Dictionary<ReplyPitfall, int> pitfallIndex = IndexesIn<ReplyPitfall>(model);
 
     private readonly Dictionary<ReplyMove, int> moveIndex = IndexesIn<ReplyMove>(model);
+
+    /// <summary>Where the model keeps each label, in the order the judge reads them.</summary>
+    private readonly int[] judgeOrder = model is null ? [] : [.. SentenceModel.LabelNames.Select(model.IndexOf)];
 
     private static Dictionary<T, int> IndexesIn<T>(SentenceModel? model) where T : struct, Enum =>
         model is null ? [] : Enum.GetValues<T>().ToDictionary(v => v, v => model.IndexOf(WireNames.Of(v)));
@@ -123,7 +129,7 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
     private bool HasMove(ReplyMove move, string text, IReadOnlyList<CoachFinding> findings, IReadOnlyList<SentenceReading> sentences)
     {
         bool Hollow(int at) => move == ReplyMove.Apology && findings.Any(f => f.Pitfall == ReplyPitfall.NonApology && at >= f.Start && at < f.Start + f.Length);
-        var (flag, keep, _, _) = MoveBars[move];
+        var (flag, keep) = MoveBars[move];
         double Chance(int at) => model is null ? 1 : sentences.FirstOrDefault(s => at >= s.Start && at < s.Start + s.Length)?.Chances[moveIndex[move]] ?? 1;
         if (rules.Moves.TryGetValue(move, out var patterns) && patterns.Any(p => MatchesOf(p, text).Any(m => !Hollow(m.Index) && Chance(m.Index) >= keep)))
         {
@@ -143,7 +149,10 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
 
     /// <summary>
     /// The model's reading of each sentence and of the whole draft: a pitfall the rules missed becomes a finding on
-    /// the whole sentence, and a rule's match the model finds very unlikely to carry that pitfall is dropped.
+    /// the whole sentence, and a rule's match the model finds very unlikely to carry that pitfall is dropped. With a
+    /// judge, a pitfall it finds the draft does not carry is not looked for in its sentences (and a rule's match for it
+    /// is dropped when the judge is quite sure), and one it finds the draft does carry is flagged on the likeliest
+    /// sentence if no sentence was flagged already.
     /// </summary>
     private void Sense(string text, IReadOnlyList<SentenceReading> sentences, double[]? whole, List<CoachFinding> findings)
     {
@@ -151,23 +160,25 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
         {
             return;
         }
+        IReadOnlyList<double> ForJudge(double[] chances) => [.. judgeOrder.Select(i => chances[i])];
+        var reading = judge is null ? null : ReplyJudge.Reading(ForJudge(whole), sentences.Select(s => ForJudge(s.Chances)));
+        var chance = Enum.GetValues<ReplyPitfall>().ToDictionary(p => p, p => reading is null ? 1 : judge!.Chance(p, reading));
+        findings.RemoveAll(f => f.Pitfall is { } p && chance[p] < RuleVeto);
+        var pitfalls = Enum.GetValues<ReplyPitfall>().Where(p => chance[p] >= 0.5 || findings.Any(f => f.Pitfall == p)).ToList();
         var flatNo = rules.Rules.FirstOrDefault(r => r.Pitfall == ReplyPitfall.FlatNo);
-        var vetoed = Enum.GetValues<ReplyPitfall>().Where(p => whole[pitfallIndex[p]] < PitfallBars[p].WholeVeto).ToHashSet();
-        findings.RemoveAll(f => f.Pitfall is { } p && vetoed.Contains(p));
-        var pitfalls = Enum.GetValues<ReplyPitfall>().Where(p => !vetoed.Contains(p)).ToList();
 
         foreach (var (start, length, chances) in sentences)
         {
             foreach (var pitfall in pitfalls)
             {
-                var (flag, keep, _, _) = PitfallBars[pitfall];
-                var chance = chances[pitfallIndex[pitfall]];
+                var (flag, keep) = PitfallBars[pitfall];
+                var inSentence = chances[pitfallIndex[pitfall]];
                 bool InSentence(CoachFinding f) => f.Pitfall == pitfall && f.Start < start + length && start < f.Start + f.Length;
-                if (chance < keep)
+                if (inSentence < keep)
                 {
                     findings.RemoveAll(InSentence);
                 }
-                if (chance < flag || findings.Any(InSentence))
+                if (inSentence < flag || findings.Any(InSentence))
                 {
                     continue;
                 }
@@ -179,7 +190,7 @@ public sealed class ReplyCoach(CoachingRules rules, SentenceModel? model = null)
             }
         }
 
-        foreach (var pitfall in pitfalls.Where(p => whole[pitfallIndex[p]] >= PitfallBars[p].WholeFlag && !findings.Any(f => f.Pitfall == p)))
+        foreach (var pitfall in pitfalls.Where(p => reading is not null && chance[p] >= 0.5 && !findings.Any(f => f.Pitfall == p)))
         {
             if (sentences.MaxBy(s => s.Chances[pitfallIndex[pitfall]]) is { } likeliest)
             {

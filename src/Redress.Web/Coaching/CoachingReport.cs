@@ -47,6 +47,20 @@ public static class CoachingReport
         return 0;
     }
 
+    /// <summary>Writes the judge the training replies give to <paramref name="file"/> (the repository's Coaching/Data/reply-judge.tsv by default).</summary>
+    public static int FitJudge(string? file)
+    {
+        file ??= FindEvalFolder() is { } eval ? Path.Combine(eval, "..", "src", "Redress.Core", "Coaching", "Data", "reply-judge.tsv") : null;
+        if (file is null)
+        {
+            Console.Error.WriteLine("No repository here: run this from the repository, or pass the file to write (fit-reply-judge path/to/reply-judge.tsv).");
+            return 2;
+        }
+        File.WriteAllText(file, Evaluation.FitJudge().Write());
+        Console.WriteLine($"Wrote {Path.GetFullPath(file)}.");
+        return 0;
+    }
+
     private static void Print(string title, IEnumerable<DetectorCounts> counts)
     {
         Console.WriteLine($"Reply coach on {title}:");

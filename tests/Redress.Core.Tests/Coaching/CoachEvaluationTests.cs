@@ -22,15 +22,17 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     /// the model does); the target is 0.9 for both.
     /// </summary>
     [Theory]
-    [InlineData("written-against", "passing_the_buck", 0.92, 0.95)]
-    [InlineData("written-against", "blame", 0.84, 0.93)]
-    [InlineData("written-against", "arguing", 0.79, 0.89)]
-    [InlineData("development", "passing_the_buck", 0.93, 0.9)]
-    [InlineData("development", "blame", 0.86, 0.86)]
-    [InlineData("development", "arguing", 0.85, 0.84)]
-    [InlineData("unseen", "passing_the_buck", 0.97, 0.88)]
-    [InlineData("unseen", "blame", 0.74, 0.86)]
-    [InlineData("unseen", "arguing", 0.78, 0.69)]
+    [InlineData("written-against", "passing_the_buck", 0.92, 0.96)]
+    [InlineData("written-against", "blame", 0.86, 0.93)]
+    [InlineData("written-against", "arguing", 0.82, 0.9)]
+    [InlineData("development", "passing_the_buck", 0.93, 0.92)]
+    [InlineData("development", "blame", 0.89, 0.85)]
+    [InlineData("development", "arguing", 0.87, 0.83)]
+    [InlineData("development", "flat_no", 0.92, 0.86)]
+    [InlineData("development", "non_apology", 0.95, 0.89)]
+    [InlineData("unseen", "passing_the_buck", 0.95, 0.92)]
+    [InlineData("unseen", "blame", 0.75, 0.9)]
+    [InlineData("unseen", "arguing", 0.86, 0.71)]
     public void On_replies_the_model_never_saw_the_coach_holds_its_measured_floor(string set, string pitfall, double precision, double recall)
     {
         var all = (set switch { "unseen" => UnseenCounts, "development" => DevelopmentCounts, _ => WrittenAgainstCounts }).Value;
@@ -41,6 +43,17 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
 
         var measured = all.Single(c => c.Name == pitfall);
         Assert.True(measured.Precision >= precision && measured.Recall >= recall, set + " " + Evaluation.Format(measured));
+    }
+
+    [Fact]
+    public void The_shipped_judge_is_the_one_the_training_replies_give()
+    {
+        var fresh = Evaluation.FitJudge();
+        var shipped = ReplyJudge.Parse(File.ReadAllText(Path.Combine(EvalData.RepositoryRoot, "src", "Redress.Core", "Coaching", "Data", "reply-judge.tsv")));
+
+        // Only rounding may differ (another processor); anything more means the data changed without a refit.
+        Assert.True(shipped.DistanceTo(fresh) < 1e-6,
+            $"Coaching/Data/reply-judge.tsv is stale (off by {shipped.DistanceTo(fresh)}): run `dotnet run --project src/Redress.Web -- fit-reply-judge`.");
     }
 
     [Fact]

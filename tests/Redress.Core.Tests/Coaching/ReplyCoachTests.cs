@@ -71,19 +71,25 @@ public sealed class ReplyCoachTests
     /// A model taught that "Alpha." and "Beta." are harmless alone but blame together: only the reading of the whole
     /// draft can find it, and it lands on the likelier sentence.
     /// </summary>
+    /// <summary>A judge fit on how <paramref name="model"/> reads each labelled reply (a test has no replies it never saw).</summary>
+    private static ReplyJudge JudgeOf(SentenceModel model, IEnumerable<LabelledSentence> replies) =>
+        ReplyJudge.Fit([.. replies.Select(r => (ReplyJudge.Reading(model, r.Text), r.Labels))]);
+
     [Fact]
     public void A_pitfall_only_the_whole_reply_carries_is_flagged_on_its_likeliest_sentence()
     {
         var none = new HashSet<string>();
         var blame = new HashSet<string> { "blame" };
-        var model = SentenceModel.Train(
+        List<LabelledSentence> lessons =
         [
             .. Enumerable.Repeat(new LabelledSentence("Alpha.", none), 40),
             .. Enumerable.Repeat(new LabelledSentence("Beta gamma.", none), 40),
             .. Enumerable.Repeat(new LabelledSentence("Alpha. Beta gamma.", blame), 40),
             .. Enumerable.Repeat(new LabelledSentence("Delta.", none), 40),
-        ], SentenceModel.LabelNames);
-        var coach = new ReplyCoach(new CoachingRules([], new Dictionary<ReplyMove, IReadOnlyList<Regex>>()), model);
+            .. Enumerable.Repeat(new LabelledSentence("Delta. Beta gamma.", none), 40),
+        ];
+        var model = SentenceModel.Train(lessons, SentenceModel.LabelNames);
+        var coach = new ReplyCoach(new CoachingRules([], new Dictionary<ReplyMove, IReadOnlyList<Regex>>()), model, JudgeOf(model, lessons));
 
         var together = coach.Review("Alpha. Beta gamma.");
 
@@ -96,22 +102,23 @@ public sealed class ReplyCoachTests
     [Fact]
     public void A_rules_match_is_dropped_when_the_whole_reply_shows_it_is_not_meant_that_way()
     {
-        // Alone, "That's not my job." is passing the buck half the time in this model's lessons; followed by the writer
-        // fixing it themselves, never. The built-in rule flags the phrase either way.
+        // Alone, "That's not my job." is passing the buck; followed by the writer fixing it themselves, never. The
+        // built-in rule flags the phrase either way.
         var buck = new HashSet<string> { "passing_the_buck" };
         var none = new HashSet<string>();
-        var model = SentenceModel.Train(
+        List<LabelledSentence> lessons =
         [
             .. Enumerable.Repeat(new LabelledSentence("That's not my job.", buck), 40),
-            .. Enumerable.Repeat(new LabelledSentence("That's not my job.", none), 40),
             .. Enumerable.Repeat(new LabelledSentence("That's not my job. I fixed it myself this morning.", none), 40),
-        ], SentenceModel.LabelNames);
-        var withModel = new ReplyCoach(CoachingRules.BuiltIn, model);
+            .. Enumerable.Repeat(new LabelledSentence("I fixed it myself this morning.", none), 40),
+        ];
+        var model = SentenceModel.Train(lessons, SentenceModel.LabelNames);
+        var withJudge = new ReplyCoach(CoachingRules.BuiltIn, model, JudgeOf(model, lessons));
         const string draft = "That's not my job. I fixed it myself this morning.";
 
         Assert.Contains(new ReplyCoach(CoachingRules.BuiltIn).Review(draft), f => f.Pitfall == ReplyPitfall.PassingTheBuck);
-        Assert.Contains(withModel.Review("That's not my job."), f => f.Pitfall == ReplyPitfall.PassingTheBuck);
-        Assert.DoesNotContain(withModel.Review(draft), f => f.Pitfall == ReplyPitfall.PassingTheBuck);
+        Assert.Contains(withJudge.Review("That's not my job."), f => f.Pitfall == ReplyPitfall.PassingTheBuck);
+        Assert.DoesNotContain(withJudge.Review(draft), f => f.Pitfall == ReplyPitfall.PassingTheBuck);
     }
 
     [Fact]
