@@ -18,6 +18,8 @@ public sealed class ReplyJudge
     public static IReadOnlyList<string> Features { get; } =
         [.. SentenceModel.LabelNames.Select(l => "whole:" + l), .. SentenceModel.LabelNames.Select(l => "sentence:" + l)];
 
+    private static readonly IReadOnlyList<ReplyPitfall> Pitfalls = Enum.GetValues<ReplyPitfall>();
+
     /// <summary>Log-odds are capped so one overconfident label cannot outweigh the rest.</summary>
     private const double Cap = 12;
 
@@ -97,7 +99,7 @@ public sealed class ReplyJudge
         var scale = Enumerable.Range(0, d).Select(f => Math.Sqrt(replies.Average(r => Math.Pow(r.Reading[f] - mean[f], 2))) is var s && s > 1e-9 ? s : 1).ToArray();
         // Each row: 1 for the bias, then the standardised features.
         var x = replies.Select(r => (double[])[1, .. r.Reading.Select((v, f) => (v - mean[f]) / scale[f])]).ToArray();
-        var weights = Enum.GetValues<ReplyPitfall>().ToDictionary(p => p, p =>
+        var weights = Pitfalls.ToDictionary(p => p, p =>
         {
             var name = WireNames.Of(p);
             return Newton(x, [.. replies.Select(r => r.Pitfalls.Contains(name) ? 1.0 : 0)], l2);
@@ -182,8 +184,6 @@ public sealed class ReplyJudge
         }
         return s;
     }
-
-    private static readonly IReadOnlyList<ReplyPitfall> Pitfalls = Enum.GetValues<ReplyPitfall>();
 
     /// <summary>The judge as a table: a row per feature (its mean, its scale, a weight per pitfall), after a bias row.</summary>
     public string Write()
