@@ -117,7 +117,7 @@ public static class Evaluation
 
     /// <summary>
     /// For each set the built-in model learns from: a model trained without it, and each of its replies as that model
-    /// reads it. Trained once per process, side by side (one per set, 21 models: about 40 s on two cores).
+    /// reads it. Trained once per process, side by side (one per set, 25 models: about 45 s on two cores).
     /// </summary>
     private static readonly Lazy<Dictionary<string, (SentenceModel Model, List<(double[] Reading, IReadOnlySet<string> Pitfalls)> Readings)>> LeftOut = new(() =>
         SentenceModel.TrainingReplies.AsParallel().Select(set =>

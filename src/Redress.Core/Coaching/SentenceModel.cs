@@ -55,7 +55,7 @@ public sealed class SentenceModel
     public static IReadOnlyList<string> WrittenAgainstReplies { get; } = ["replies.tsv", "replies-more.tsv"];
 
     /// <summary>One more writer's set each, written apart from the rules.</summary>
-    public static IReadOnlyList<string> DevelopmentReplies { get; } = [.. Enumerable.Range(1, 19).Select(i => $"replies-dev-{i}.tsv")];
+    public static IReadOnlyList<string> DevelopmentReplies { get; } = [.. Enumerable.Range(1, 23).Select(i => $"replies-dev-{i}.tsv")];
 
     public static IReadOnlyList<ReplyExample> ReadTrainingReplies(string set) => [.. Evaluation.ReadReplySet(CoachingData.Text("replies." + set))];
 
