@@ -57,6 +57,20 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_reply_read_as_arguing_where_its_writer_saw_blame_is_a_miss_for_each_but_a_hit_for_either()
+    {
+        // The rules alone flag "That's our policy" as arguing; the writer called it blame.
+        var reply = new ReplyExample("t1", new HashSet<string> { "blame" }, new HashSet<string>(), "Those are the terms you signed up to, and that's our policy.");
+
+        var counts = Evaluation.MeasureCoach(new ReplyCoach(CoachingRules.BuiltIn), [reply]).ToDictionary(c => c.Name);
+
+        Assert.Equal((0, 0, 1), (counts["blame"].TruePositives, counts["blame"].FalsePositives, counts["blame"].FalseNegatives));
+        Assert.Equal((0, 1, 0), (counts["arguing"].TruePositives, counts["arguing"].FalsePositives, counts["arguing"].FalseNegatives));
+        Assert.Equal(1, counts["blame or arguing"].TruePositives);
+        Assert.Equal(0, counts["blame or arguing"].FalsePositives + counts["blame or arguing"].FalseNegatives);
+    }
+
+    [Fact]
     public void Kappa_counts_only_the_agreement_beyond_chance()
     {
         // Two readers each say yes to half of ten replies and agree on eight: half of that agreement is chance.
