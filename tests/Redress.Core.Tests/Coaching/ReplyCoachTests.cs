@@ -132,6 +132,19 @@ public sealed class ReplyCoachTests
         Assert.Contains(Coach.Review(paraphrase), f => f.Pitfall == ReplyPitfall.PassingTheBuck);
     }
 
+    [Theory]
+    [InlineData("Sorry, that one's on me: I forgot to book the engineer. He'll be with you at 9 tomorrow.", true)]
+    [InlineData("That was my mistake, and I've refunded the fee.", true)]
+    [InlineData("It's on medical grounds, so the fee is waived.", false)]
+    [InlineData("It's not my fault, the courier lost it.", false)]
+    [InlineData("That delay wasn't down to me.", false)]
+    public void Owning_a_mistake_in_the_first_person_counts_as_ownership(string draft, bool owned)
+    {
+        var rulesOnly = new ReplyCoach(CoachingRules.BuiltIn);
+
+        Assert.Equal(owned, rulesOnly.HasMove(ReplyMove.Ownership, draft));
+    }
+
     [Fact]
     public void The_moves_the_model_recognises_count_as_made()
     {
