@@ -90,9 +90,9 @@ public static class Evaluation
         }
         // Customer-fault statements ("you signed the consent form") are blame and arguing at once by the definitions, and
         // writers give one or the other: this shows how much of the two's gap is that line rather than missed pitfalls.
-        string[] blameOrArguing = [WireNames.Of(Playbooks.ReplyPitfall.Blame), WireNames.Of(Playbooks.ReplyPitfall.Arguing)];
-        yield return Count("blame or arguing", reviewed.Select(r => (r.Example.Pitfalls.Overlaps(blameOrArguing),
-            r.Findings.Any(f => f.Pitfall is Playbooks.ReplyPitfall.Blame or Playbooks.ReplyPitfall.Arguing))));
+        Playbooks.ReplyPitfall?[] blameOrArguing = [Playbooks.ReplyPitfall.Blame, Playbooks.ReplyPitfall.Arguing];
+        yield return Count("blame or arguing", reviewed.Select(r => (blameOrArguing.Any(p => r.Example.Pitfalls.Contains(WireNames.Of(p!.Value))),
+            r.Findings.Any(f => blameOrArguing.Contains(f.Pitfall)))));
         foreach (var move in Enum.GetValues<Playbooks.ReplyMove>())
         {
             var name = WireNames.Of(move);

@@ -8,7 +8,7 @@ namespace Redress.Coaching;
 /// says of every label, for the draft as a whole and for its likeliest sentence. Reading the labels together is the
 /// point: a partner named in a reply that mostly hands the customer on is passing the buck, not blame; "sorry you feel
 /// that way" beside a real fix is still hollow. One logistic regression per pitfall, fit on replies each read by a model
-/// that never saw them (<see cref="Evaluation.OutOfSampleReadings"/>), so it learns how the model reads new writing,
+/// that never saw them (<see cref="Evaluation.FitJudge"/>), so it learns how the model reads new writing,
 /// not how well it remembers its lessons. The built-in one is Coaching/Data/reply-judge.tsv, written by
 /// <c>Redress.Web fit-reply-judge</c>.
 /// </summary>
