@@ -41,6 +41,10 @@ public sealed class ComplaintJourneyTests(BrowserApp browser) : IClassFixture<Br
         await Expect(item).ToHaveCountAsync(1);
         await Expect(item.GetByTestId("queue-stage")).ToHaveTextAsync("S.E.R.V. · Specify");
         await Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"q={word}"));
+        // A filter applies as it is chosen, keeping the search.
+        await agent.RunAndWaitForResponseAsync(() => agent.GetByLabel("Status").SelectOptionAsync("all"), response => response.Url.Contains("status=all"));
+        await Expect(item).ToHaveCountAsync(1);
+        await Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"q={word}.*status=all|status=all.*q={word}"));
         await item.ClickAsync();
         await Expect(agent.GetByTestId("customer-words")).ToContainTextAsync("It was a wedding present.");
 
