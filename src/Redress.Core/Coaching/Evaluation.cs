@@ -88,11 +88,11 @@ public static class Evaluation
             var name = WireNames.Of(pitfall);
             yield return Count(name, reviewed.Select(r => (r.Example.Pitfalls.Contains(name), r.Findings.Any(f => f.Pitfall == pitfall))));
         }
-        // Customer-fault statements ("you signed the consent form") are blame and arguing at once by the definitions, and
-        // writers give one or the other: this shows how much of the two's gap is that line rather than missed pitfalls.
-        Playbooks.ReplyPitfall?[] blameOrArguing = [Playbooks.ReplyPitfall.Blame, Playbooks.ReplyPitfall.Arguing];
-        yield return Count("blame or arguing", reviewed.Select(r => (blameOrArguing.Any(p => r.Example.Pitfalls.Contains(WireNames.Of(p!.Value))),
-            r.Findings.Any(f => blameOrArguing.Contains(f.Pitfall)))));
+        // Whether the reply commits either: a reply read as arguing where its writer saw blame is a miss for each but not
+        // here. Since customer fault counts as both (eval/README.md), this is what is left where the two labels agree.
+        Playbooks.ReplyPitfall[] blameOrArguing = [Playbooks.ReplyPitfall.Blame, Playbooks.ReplyPitfall.Arguing];
+        yield return Count("blame or arguing", reviewed.Select(r => (blameOrArguing.Any(p => r.Example.Pitfalls.Contains(WireNames.Of(p))),
+            r.Findings.Any(f => f.Pitfall is { } p && blameOrArguing.Contains(p)))));
         foreach (var move in Enum.GetValues<Playbooks.ReplyMove>())
         {
             var name = WireNames.Of(move);
