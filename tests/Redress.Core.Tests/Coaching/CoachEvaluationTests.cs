@@ -37,6 +37,8 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     [InlineData("unseen", "move ownership", 0.95, 0.92)]
     [InlineData("development", "move acknowledgement", 0.88, 0.87)]
     [InlineData("unseen", "move acknowledgement", 0.93, 0.77)]
+    [InlineData("development", "move time_frame", 0.9, 0.9)]
+    [InlineData("unseen", "move time_frame", 0.94, 0.92)]
     public void On_replies_the_model_never_saw_the_coach_holds_its_measured_floor(string set, string label, double precision, double recall)
     {
         var all = (set switch { "unseen" => UnseenCounts, "development" => DevelopmentCounts, _ => WrittenAgainstCounts }).Value;
