@@ -80,9 +80,7 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     public void Every_reply_both_readers_found_putting_the_fault_on_the_customer_is_blame_and_arguing()
     {
         // eval/README.md, "Customer fault is blame and arguing": a set edited or added later must keep the rule.
-        var readings = Evaluation.ReadTsv(File.ReadAllText(EvalData.Path("coaching", "customer-fault", "replies.tsv")))
-            .Where(r => r["first_reader"].StartsWith("yes", StringComparison.Ordinal) && r["second_reader"].StartsWith("yes", StringComparison.Ordinal))
-            .ToList();
+        var readings = RepliesBothReadersSaidYesTo("customer-fault");
         var replies = EveryLabelledReply();
 
         var missing = readings.Select(r => (Name: r["set"] + " " + r["id"], Pitfalls: replies[(r["set"], r["id"])].Pitfalls))
@@ -101,9 +99,7 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
     [InlineData("acknowledgement")]
     public void Every_reply_both_readers_found_making_a_move_is_labelled_with_it(string move)
     {
-        var readings = Evaluation.ReadTsv(File.ReadAllText(EvalData.Path("coaching", move, "replies.tsv")))
-            .Where(r => r["first_reader"].StartsWith("yes", StringComparison.Ordinal) && r["second_reader"].StartsWith("yes", StringComparison.Ordinal))
-            .ToList();
+        var readings = RepliesBothReadersSaidYesTo(move);
         var replies = EveryLabelledReply();
 
         var missing = readings.Where(r => !replies[(r["set"], r["id"])].Moves.Contains(move)).Select(r => r["set"] + " " + r["id"]).ToList();
@@ -111,6 +107,11 @@ public sealed class CoachEvaluationTests(ITestOutputHelper output)
         Assert.True(readings.Count > 900, $"only {readings.Count} {move} readings");
         Assert.Empty(missing);
     }
+
+    /// <summary>The rows of eval/coaching/<paramref name="folder"/>/replies.tsv where both readers answered yes.</summary>
+    private static List<Dictionary<string, string>> RepliesBothReadersSaidYesTo(string folder) =>
+        [.. Evaluation.ReadTsv(File.ReadAllText(EvalData.Path("coaching", folder, "replies.tsv")))
+            .Where(r => r["first_reader"].StartsWith("yes", StringComparison.Ordinal) && r["second_reader"].StartsWith("yes", StringComparison.Ordinal))];
 
     /// <summary>Every labelled reply, the unseen ones too, by set file and id.</summary>
     private static Dictionary<(string Set, string Id), ReplyExample> EveryLabelledReply() =>
