@@ -39,6 +39,20 @@ public static class Evaluation
         row.GetValueOrDefault("style") ?? defaultStyle,
         row["text"]));
 
+    /// <summary>
+    /// The tone set as the majority of three readers has it: the label in the set (its first reader) and the two later
+    /// blind readings of eval/tone/readers (rows of set, id, second_reader, third_reader; each "negative sure" or
+    /// "not_negative unsure"). Every example must have its two readings.
+    /// </summary>
+    public static IReadOnlyList<ToneExample> ByMajority(IEnumerable<ToneExample> set, string readingsTsv)
+    {
+        var later = ReadTsv(readingsTsv).ToDictionary(row => row["id"], row => new[] { row["second_reader"], row["third_reader"] }.Count(reading =>
+            reading.Split(' ')[0] switch { "negative" => true, "not_negative" => false, var other => throw new FormatException($"Unknown tone reading '{other}' for {row["id"]}.") }));
+        return [.. set.Select(e => later.TryGetValue(e.Id, out var negatives)
+            ? e with { Negative = negatives + (e.Negative ? 1 : 0) >= 2 }
+            : throw new FormatException($"The tone readings have no row for {e.Id}."))];
+    }
+
     /// <summary>The reply sets kept in eval/coaching: nothing is trained or chosen on them (eval/README.md).</summary>
     public static IReadOnlyList<string> UnseenReplies { get; } = ["replies-unseen.tsv"];
 
