@@ -11,7 +11,8 @@ public sealed record LabelledSentence(string Text, IReadOnlySet<string> Labels, 
 /// stems). The regex rules catch the phrasings they were written for; this catches the
 /// paraphrases they miss ("I'd have a word with the courier, they're the ones with your parcel"). Trained at load
 /// from Coaching/Data (single labelled sentences and whole labelled replies), the same way every time, so a finding
-/// does not change between runs. The coach asks it about each sentence and about the whole draft.
+/// does not change between runs. The coach asks it about each sentence and about the whole draft; the tone reader
+/// trains one of its own, with the single label "negative", on whole customer messages.
 /// </summary>
 public sealed class SentenceModel
 {

@@ -4,11 +4,12 @@ using Redress.Coaching;
 namespace Redress.Web.Coaching;
 
 /// <summary>
-/// Trains the reply coach's sentence model (a few seconds, once per process) as the host starts and runs one review,
-/// so the rules' compiled patterns are ready too: no agent waits on their first keystroke, and a first match never
-/// pays for compiling its pattern inside its time limit. /readyz reports unhealthy until it is done.
+/// Trains the reply coach's sentence model (a few seconds, once per process) and the tone reader's model (a fraction
+/// of one) as the host starts, and runs one review and one reading, so the rules' compiled patterns are ready too: no
+/// agent waits on their first keystroke, no complaint on its intake, and a first match never pays for compiling its
+/// pattern inside its time limit. /readyz reports unhealthy until it is done.
 /// </summary>
-public sealed class CoachTraining : IHostedService, IHealthCheck
+public sealed class CoachTraining(ToneAnalyzer tone) : IHostedService, IHealthCheck
 {
     private const string WarmUp = "Thank you for telling us, and I'm sorry the parcel arrived late. That's not my job, but I'll chase the courier myself today.";
 
@@ -16,7 +17,11 @@ public sealed class CoachTraining : IHostedService, IHealthCheck
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _training = Task.Run(() => ReplyCoach.Default.MovesMade(WarmUp), CancellationToken.None);
+        _training = Task.Run(() =>
+        {
+            ReplyCoach.Default.MovesMade(WarmUp);
+            tone.Read(WarmUp);
+        }, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -26,7 +31,7 @@ public sealed class CoachTraining : IHostedService, IHealthCheck
         Task.FromResult(_training switch
         {
             { IsCompletedSuccessfully: true } => HealthCheckResult.Healthy(),
-            { IsFaulted: true } t => HealthCheckResult.Unhealthy("The reply coach failed to train: " + t.Exception!.GetBaseException().Message),
-            _ => HealthCheckResult.Unhealthy("The reply coach is still training its sentence model."),
+            { IsFaulted: true } t => HealthCheckResult.Unhealthy("The reply coach or the tone reader failed to train: " + t.Exception!.GetBaseException().Message),
+            _ => HealthCheckResult.Unhealthy("The reply coach and the tone reader are still training their models."),
         });
 }

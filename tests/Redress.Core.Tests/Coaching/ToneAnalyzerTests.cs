@@ -44,6 +44,23 @@ public sealed class ToneAnalyzerTests
         Assert.True(angry.IsVolatile);
     }
 
+    /// <summary>
+    /// The learnt part of the score reads feeling no lexicon word carries, and reads a calm dispute letter's "fraud" and
+    /// "victim" as the vocabulary of the problem; the lexicon reading alone is the baseline.
+    /// </summary>
+    [Theory]
+    [InlineData("I am tired of being told to wait. This is the fourth time I have asked for my refund.", true)]
+    [InlineData("Still no refund. Nine days.", true)]
+    [InlineData("I dispute the accuracy of the fraudulent account on my credit report. I was a victim of identity theft and the account was opened without my knowledge. Please remove it.", false)]
+    public void The_learnt_messages_move_the_score_the_way_a_reader_would(string text, bool negative)
+    {
+        var lexiconOnly = new ToneAnalyzer(Vader.Load(ToneAnalyzer.ComplaintWords)).Read(text).Score;
+
+        var score = Tone.Read(text).Score;
+
+        Assert.True(negative ? score > lexiconOnly + 0.1 : score < lexiconOnly, $"{score} against {lexiconOnly} for the lexicon alone");
+    }
+
     [Fact]
     public void A_threat_to_go_public_makes_a_normal_complaint_high_and_two_threats_from_an_angry_customer_urgent()
     {

@@ -16,14 +16,14 @@ public sealed class ToneEvaluationTests(ITestOutputHelper output)
 
 
     /// <summary>
-    /// The issue asks 0.85 on the whole set (we reach 0.851) and on short informal messages. Long letters and the half of the set that was
-    /// not looked at while tuning (held-out) are reported with a floor; see the closing note of the coaching issue.
+    /// The issue asks 0.85 on the whole set (we reach 0.903) and on short informal messages (0.972). Long letters (0.864)
+    /// and the half of the set that was not looked at while tuning the cues (held-out, 0.882) are held to it too.
     /// </summary>
     [Theory]
-    [InlineData("all", 0.84)]
-    [InlineData("short", 0.85)]
-    [InlineData("letters", 0.80)]
-    [InlineData("held-out", 0.80)]
+    [InlineData("all", 0.89)]
+    [InlineData("short", 0.95)]
+    [InlineData("letters", 0.85)]
+    [InlineData("held-out", 0.87)]
     public void The_anger_score_separates_negative_messages_from_the_rest(string subset, double target)
     {
         var (count, auc) = Evaluation.ToneAuc(Tone, Set, subset);
@@ -37,10 +37,10 @@ public sealed class ToneEvaluationTests(ITestOutputHelper output)
     /// (eval/README.md); against the three's majority the score is weaker, and these floors keep it from slipping.
     /// </summary>
     [Theory]
-    [InlineData("all", 0.79)]
-    [InlineData("short", 0.9)]
-    [InlineData("letters", 0.78)]
-    [InlineData("held-out", 0.75)]
+    [InlineData("all", 0.86)]
+    [InlineData("short", 0.95)]
+    [InlineData("letters", 0.81)]
+    [InlineData("held-out", 0.83)]
     public void Against_the_majority_of_three_readers_the_score_holds_its_floor(string subset, double floor)
     {
         var byMajority = Evaluation.ByMajority(Set, File.ReadAllText(EvalData.Path("tone", "readers", "readings.tsv")));
@@ -50,6 +50,24 @@ public sealed class ToneEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"{subset}: {count} messages, ROC AUC {auc:F3}");
         Assert.True(auc >= floor, $"ROC AUC on {subset} against the majority is {auc:F3}");
     }
+
+    /// <summary>None of the messages the tone reader learns from may be one it is measured on, nor contain one.</summary>
+    [Fact]
+    public void No_evaluation_message_is_among_the_messages_the_tone_reader_learns_from()
+    {
+        var training = ToneAnalyzer.TrainingMessages.Select(m => Normal(m.Text)).ToList();
+
+        // Containment counts from eight words up: a real complaint may be just "Inaccurate information".
+        var shared = Set.Select(e => (e.Id, Text: Normal(e.Text)))
+            .Where(e => training.Any(t => t == e.Text || Within(e.Text, t) || Within(t, e.Text)))
+            .Select(e => e.Id).ToList();
+
+        Assert.Empty(shared);
+    }
+
+    private static bool Within(string part, string whole) => part.Count(c => c == ' ') >= 7 && whole.Contains(part, StringComparison.Ordinal);
+
+    private static string Normal(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public void A_tone_example_without_its_two_later_readings_is_an_error_naming_it()
